@@ -1,0 +1,25 @@
+# The two commands a newcomer needs are `make run` and `make test`; both install what is missing.
+SHELL := /bin/bash
+TOOLS ?= $(HOME)/.cache/sitecost-tools
+export SITECOST_TOOLS := $(TOOLS)
+export PATH := $(TOOLS)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+PORT ?= 8080
+
+.PHONY: run dist test setup
+
+## setup: install the pinned tools (idempotent).
+setup:
+	@scripts/setup
+
+## dist: build the release app into dist/.
+dist: setup
+	trunk build --release --offline
+
+## run: build, then serve dist/ on 127.0.0.1.
+run: dist
+	@echo "sitecost is at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
+
+## test: every test, native and in headless Chromium against the release build.
+test: dist
+	cargo test --locked

@@ -1,0 +1,129 @@
+//! Charts drawn with plotters, generic over `DrawingBackend`: the page draws them on a canvas,
+//! tests and exports render the very same functions to SVG.
+
+mod break_even;
+mod profit_by_region;
+mod profit_vs_hashprice;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::model::{RegionReport, Report};
+
+/// The error a drawing function returns on backend `DB`.
+pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+/// The charts of the page, in page order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ChartKind {
+    ProfitVsHashprice,
+    BreakEven,
+    ProfitByRegion,
+}
+
+impl ChartKind {
+    pub const ALL: [ChartKind; 3] = [ChartKind::ProfitVsHashprice, ChartKind::BreakEven, ChartKind::ProfitByRegion];
+
+    /// The `data-chart` name of the chart's `<figure>` (part of the DOM contract).
+    pub fn name(self) -> &'static str {
+        match self {
+            ChartKind::ProfitVsHashprice => "profit-vs-hashprice",
+            ChartKind::BreakEven => "break-even",
+            ChartKind::ProfitByRegion => "profit-by-region",
+        }
+    }
+
+    /// The figure caption: what is plotted, in which units, and how to read the marks.
+    pub fn caption(self) -> &'static str {
+        match self {
+            ChartKind::ProfitVsHashprice => {
+                "Profit per MW-day (USD) against hashprice (USD/PH/day), one line per region. Dots mark each \
+                 region's break-even hashprice; the vertical line is the current hashprice."
+            }
+            ChartKind::BreakEven => {
+                "Power price (bar, USD/kWh) against break-even power price (black tick). Green: headroom below \
+                 break-even; red: how far above break-even the region is."
+            }
+            ChartKind::ProfitByRegion => {
+                "Profit per day (USD) by region for the current fleet allocation. \u{201c}cap\u{201d} marks a \
+                 region that took its whole capacity cap while fleet was left to place."
+            }
+        }
+    }
+
+    /// Draws this chart of `report` on `area`.
+    pub fn draw<DB: DrawingBackend>(self, area: &DrawingArea<DB, Shift>, report: &Report) -> DrawResult<DB> {
+        area.fill(&WHITE)?;
+        match self {
+            ChartKind::ProfitVsHashprice => profit_vs_hashprice::draw(area, report),
+            ChartKind::BreakEven => break_even::draw(area, report),
+            ChartKind::ProfitByRegion => profit_by_region::draw(area, report),
+        }
+    }
+}
+
+/// The logical size every chart is drawn at, in CSS pixels.
+pub const SIZE: (u32, u32) = (640, 320);
+
+/// Renders a chart to an SVG document.
+pub fn render_svg(kind: ChartKind, report: &Report, size: (u32, u32)) -> String {
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        // The SVG backend writes into a String and cannot fail.
+        kind.draw(&area, report).expect("drawing to an SVG string cannot fail");
+        area.present().expect("presenting an SVG string cannot fail");
+    }
+    svg
+}
+
+const FONT: &str = "sans-serif";
+
+fn region_color(row: &RegionReport) -> RGBColor {
+    let [r, g, b] = row.color_rgb;
+    RGBColor(r, g, b)
+}
+
+/// A (low, high) pair that always spans something and always includes zero, padded by 8 %,
+/// so a flat or empty series never yields a degenerate axis.
+fn padded_range(values: impl Iterator<Item = f64>) -> (f64, f64) {
+    let (lo, hi) = values.filter(|v| v.is_finite()).fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let pad = ((hi - lo) * 0.08).max(1e-9);
+    if hi - lo < 1e-9 {
+        return (lo - 1.0, hi + 1.0);
+    }
+    (if lo < 0.0 { lo - pad } else { lo }, hi + pad)
+}
+
+/// Region names as they fit beside a bar: at most `max_chars` characters, then an ellipsis.
+fn short_label(name: &str, max_chars: usize) -> String {
+    if name.chars().count() <= max_chars {
+        return name.to_string();
+    }
+    let mut out: String = name.chars().take(max_chars - 1).collect();
+    out.push('\u{2026}');
+    out
+}
+
+/// Horizontal bands, top to bottom, one per region: returns the band centre on a 0..n axis.
+fn band_center(index: usize, count: usize) -> f64 {
+    count as f64 - index as f64 - 0.5
+}
+
+/// Writes each region's name to the left of its band, right-aligned against the plot.
+///
+/// Drawn as plain text elements: plotters' axis labels would measure every label, which on
+/// the web forces a layout per label.
+fn draw_band_labels<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &ChartContext<DB, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>,
+    rows: &[RegionReport],
+) -> DrawResult<DB> {
+    let style = TextStyle::from((FONT, 13)).pos(Pos::new(HPos::Right, VPos::Center));
+    for (i, row) in rows.iter().enumerate() {
+        let (x, y) = chart.backend_coord(&(0.0, band_center(i, rows.len())));
+        area.draw(&Text::new(short_label(&row.name, 22), (x - 6, y), style.clone()))?;
+    }
+    Ok(())
+}

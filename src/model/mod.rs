@@ -1,0 +1,16 @@
+//! The pure economics of a mining site: fields, regions, scenario, formulas, allocation and report.
+//!
+//! Nothing in this module knows about the browser: it compiles and is tested natively,
+//! and the UI only ever reads the [`Report`] it produces.
+pub mod allocation;
+pub mod csv;
+pub mod fields;
+pub mod formulas;
+pub mod region;
+pub mod report;
+pub mod scenario;
+
+pub use fields::{FieldSpec, GlobalField, InputError, RegionField};
+pub use region::{seed_regions, Region, Sourced};
+pub use report::{report, RegionReport, Report, Totals};
+pub use scenario::{Action, Globals, Scenario};

@@ -1,0 +1,104 @@
+//! The report: every figure the tables and charts show, derived from a scenario in one pass.
+
+use std::rc::Rc;
+
+use super::allocation::allocate;
+use super::fields::GlobalField;
+use super::formulas;
+use super::scenario::Scenario;
+
+/// One region's figures. Percentages are fractions nowhere here: uptime stays in percent.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RegionReport {
+    pub id: Rc<str>,
+    pub name: Rc<str>,
+    pub color_rgb: [u8; 3],
+    pub power_usd_per_kwh: f64,
+    pub cap_mw: f64,
+    pub uptime_pct: f64,
+    pub break_even_usd_per_kwh: f64,
+    pub break_even_usd_per_ph_day: f64,
+    pub margin_usd_per_mw_day: f64,
+    pub allocated_mw: f64,
+    /// Hashrate of the machines placed in the region, whether or not the site has power.
+    pub hashrate_ph_s: f64,
+    pub profit_usd_per_day: f64,
+    /// The region took its whole cap while fleet was still left to place.
+    pub cap_binds: bool,
+    /// Margin (USD per MW-day) at the two ends of the hashprice axis; margin is linear in
+    /// hashprice, so these two points draw the whole line.
+    pub margin_line: [(f64, f64); 2],
+}
+
+/// Figures summed over all regions.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Totals {
+    pub allocated_mw: f64,
+    pub hashrate_ph_s: f64,
+    pub profit_usd_per_day: f64,
+    /// Fleet that no profitable region had room for.
+    pub unplaced_mw: f64,
+}
+
+/// Everything the UI shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    pub hashprice_usd_per_ph_day: f64,
+    /// The hashprice axis of the profit chart: the hashprice field's range, so it stays put
+    /// while the user drags.
+    pub hashprice_axis: (f64, f64),
+    pub hashrate_ph_s_per_mw: f64,
+    pub rows: Vec<RegionReport>,
+    pub totals: Totals,
+}
+
+/// Derives the report from a scenario.
+pub fn report(scenario: &Scenario) -> Report {
+    let g = &scenario.globals;
+    let fee = g.pool_fee_pct / 100.0;
+    let (e, pue, hp) = (g.efficiency_j_per_th, g.pue, g.hashprice_usd_per_ph_day);
+    let per_mw = formulas::hashrate_ph_s_per_mw(e, pue);
+    let spec = GlobalField::Hashprice.spec();
+    let axis = (spec.min, spec.max);
+    let margin_at = |hp: f64, p: f64, u: f64| formulas::margin_usd_per_mw_day(hp, e, pue, fee, p, u);
+
+    let margins: Vec<f64> =
+        scenario.regions.iter().map(|r| margin_at(hp, r.power_usd_per_kwh, r.uptime_pct / 100.0)).collect();
+    let caps: Vec<f64> = scenario.regions.iter().map(|r| r.cap_mw).collect();
+    let allocations = allocate(g.fleet_mw, &margins, &caps);
+
+    let rows: Vec<RegionReport> = scenario
+        .regions
+        .iter()
+        .zip(margins.iter().zip(&allocations))
+        .map(|(r, (&margin, a))| {
+            let (p, u) = (r.power_usd_per_kwh, r.uptime_pct / 100.0);
+            RegionReport {
+                id: r.id.clone(),
+                name: r.name.clone(),
+                color_rgb: r.color_rgb,
+                power_usd_per_kwh: p,
+                cap_mw: r.cap_mw,
+                uptime_pct: r.uptime_pct,
+                break_even_usd_per_kwh: formulas::break_even_usd_per_kwh(hp, e, pue, fee),
+                break_even_usd_per_ph_day: formulas::break_even_usd_per_ph_day(e, pue, fee, p),
+                margin_usd_per_mw_day: margin,
+                allocated_mw: a.mw,
+                hashrate_ph_s: a.mw * per_mw,
+                profit_usd_per_day: a.mw * margin,
+                cap_binds: a.cap_binds,
+                margin_line: [(axis.0, margin_at(axis.0, p, u)), (axis.1, margin_at(axis.1, p, u))],
+            }
+        })
+        .collect();
+
+    let mut totals = Totals::default();
+    for row in &rows {
+        totals.allocated_mw += row.allocated_mw;
+        totals.hashrate_ph_s += row.hashrate_ph_s;
+        totals.profit_usd_per_day += row.profit_usd_per_day;
+    }
+    totals.unplaced_mw = (g.fleet_mw - totals.allocated_mw).max(0.0);
+
+    Report { hashprice_usd_per_ph_day: hp, hashprice_axis: axis, hashrate_ph_s_per_mw: per_mw, rows, totals }
+}

@@ -1,0 +1,21 @@
+//! The Yew user interface: one function component per file, reading only the model's report.
+
+mod app;
+mod chart_figure;
+mod global_controls;
+mod region_controls;
+mod results_table;
+mod slider;
+mod sources;
+mod state;
+mod summary;
+
+pub use app::App;
+
+/// Sends panic messages to the browser console: in wasm a panic otherwise ends the page
+/// without a word about where it happened.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("sitecost panicked: {info}").into());
+    }));
+}

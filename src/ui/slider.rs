@@ -1,0 +1,104 @@
+//! `Slider`: one labelled range input with units, paired with a number field and its error text.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::model::{FieldSpec, Sourced};
+
+#[derive(Properties, PartialEq)]
+pub struct SliderProps {
+    /// The DOM id of the range input; the number field is `<id>-value`, the error `<id>-error`.
+    pub id: AttrValue,
+    pub spec: &'static FieldSpec,
+    pub value: f64,
+    /// Called with every accepted value, on every `input` event.
+    pub on_change: Callback<f64>,
+    /// Where the default comes from, shown as a tooltip and, for assumptions, a badge.
+    #[prop_or_default]
+    pub source: Option<Sourced>,
+    /// Overrides the spec's label, for example to name the region.
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
+}
+
+/// Text the user typed in the number field, and the value in force after it was typed.
+///
+/// The text is shown as long as the value is still that one; once the value changes
+/// elsewhere (the slider moves), the field shows the new value instead.
+#[derive(Clone, PartialEq)]
+struct Draft {
+    text: String,
+    value: f64,
+}
+
+#[component]
+pub fn Slider(props: &SliderProps) -> Html {
+    let draft = use_state(|| None::<Draft>);
+    let spec = props.spec;
+    let value = props.value;
+
+    let on_range = {
+        let on_change = props.on_change.clone();
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| {
+            let text = e.target_unchecked_into::<HtmlInputElement>().value();
+            // The browser keeps a range input's value inside its range, so this only fails
+            // if the page is scripted with nonsense; the model's guard catches that too.
+            if let Ok(v) = spec.parse(&text) {
+                draft.set(None);
+                on_change.emit(v);
+            }
+        })
+    };
+    let on_number = {
+        let on_change = props.on_change.clone();
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| {
+            let text = e.target_unchecked_into::<HtmlInputElement>().value();
+            match spec.parse(&text) {
+                Ok(v) => {
+                    draft.set(Some(Draft { text, value: v }));
+                    on_change.emit(v);
+                }
+                // A refused value keeps the last good one in force.
+                Err(_) => draft.set(Some(Draft { text, value })),
+            }
+        })
+    };
+
+    let shown = draft.as_ref().filter(|d| d.value.to_bits() == value.to_bits());
+    let text = shown.map_or_else(|| value.to_string(), |d| d.text.clone());
+    let error = shown.and_then(|d| spec.parse(&d.text).err());
+
+    let id = &props.id;
+    let number_id = format!("{id}-value");
+    let error_id = format!("{id}-error");
+    let label = props.label.clone().unwrap_or_else(|| spec.label.into());
+    let title = props.source.as_ref().map(|s| s.text.clone());
+    let assumed = props.source.as_ref().is_some_and(|s| s.assumption);
+
+    html! {
+        <div class={classes!("control", error.is_some().then_some("invalid"))} title={title}>
+            <label for={id.clone()}>
+                {label}
+                <span class="unit">{format!(" ({})", spec.unit)}</span>
+                if assumed {
+                    <span class="badge" aria-label="assumption">{"assumed"}</span>
+                }
+            </label>
+            <div class="control-inputs">
+                <input type="range" id={id.clone()}
+                    min={spec.min.to_string()} max={spec.max.to_string()} step={spec.step.to_string()}
+                    value={value.to_string()} oninput={on_range} />
+                <input type="text" inputmode="decimal" id={number_id} class="number"
+                    aria-label={format!("{} in {}", spec.label, spec.unit)}
+                    aria-invalid={error.is_some().to_string()}
+                    aria-describedby={error_id.clone()}
+                    value={text} oninput={on_number} />
+            </div>
+            <p class="error" role="alert" id={error_id}>
+                { error.map(|e| e.to_string()).unwrap_or_default() }
+            </p>
+        </div>
+    }
+}

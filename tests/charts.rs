@@ -1,0 +1,84 @@
+//! The chart functions rendered to SVG strings: what each chart must show.
+
+use sitecost::chart::{render_svg, ChartKind, SIZE};
+use sitecost::model::*;
+
+fn svg(kind: ChartKind, scenario: &Scenario) -> String {
+    render_svg(kind, &report(scenario), SIZE)
+}
+
+/// How many `<text>` elements read exactly `text` (plotters writes the text on its own line).
+fn texts(svg: &str, text: &str) -> usize {
+    svg.matches(&format!(">\n{text}\n</text>")).count()
+}
+
+#[test]
+fn every_chart_names_every_region() {
+    let s = Scenario::default();
+    for kind in ChartKind::ALL {
+        let out = svg(kind, &s);
+        assert!(out.starts_with("<svg"), "{kind:?}");
+        for r in &s.regions {
+            assert_eq!(texts(&out, &r.name), 1, "{kind:?} names {} once", r.name);
+        }
+        assert!(!out.contains("NaN") && !out.contains("inf"), "{kind:?} has a non-finite coordinate");
+    }
+}
+
+#[test]
+fn profit_chart_marks_each_break_even_and_the_current_hashprice() {
+    let s = Scenario::default();
+    let r = report(&s);
+    let out = svg(ChartKind::ProfitVsHashprice, &s);
+    // One dot per region whose break-even lies on the 0–150 axis: all six at the defaults.
+    assert_eq!(out.matches("<circle").count(), 6);
+    for row in &r.rows {
+        let [red, green, blue] = row.color_rgb;
+        assert!(out.contains(&format!("#{red:02X}{green:02X}{blue:02X}")), "{} colour missing", row.name);
+    }
+    // Moving the hashprice moves the vertical line and nothing else about the regions.
+    let mut moved = s.clone();
+    moved.apply(&Action::SetGlobal(GlobalField::Hashprice, 80.0)).unwrap();
+    let out2 = svg(ChartKind::ProfitVsHashprice, &moved);
+    assert_ne!(out, out2);
+    assert_eq!(out2.matches("<circle").count(), 6);
+}
+
+#[test]
+fn break_even_off_the_axis_has_no_dot() {
+    let mut s = Scenario::default();
+    // At 60 J/TH, PUE 2 and 20 ¢/kWh, break-even is 24 × 60 × 2 × 0.2 / 0.98 ≈ $588/PH/day.
+    s.apply(&Action::SetGlobal(GlobalField::Efficiency, 60.0)).unwrap();
+    s.apply(&Action::SetGlobal(GlobalField::Pue, 2.0)).unwrap();
+    s.apply(&Action::SetRegion(0, RegionField::Price, 0.2)).unwrap();
+    // Every break-even is now 24 × 60 × 2 × p / 0.98 ≈ 2 939 × p: only New York ($0.04 → $118)
+    // and Siberia ($0.035 → $103) stay on the 0–150 axis.
+    assert_eq!(svg(ChartKind::ProfitVsHashprice, &s).matches("<circle").count(), 2);
+}
+
+#[test]
+fn profit_chart_labels_only_regions_whose_cap_binds() {
+    let mut s = Scenario::default();
+    // Defaults: 300 MW go to New York (100, full), Kazakhstan (100, full), Siberia (100 of 300).
+    assert_eq!(texts(&svg(ChartKind::ProfitByRegion, &s), "cap"), 2);
+    s.apply(&Action::SetGlobal(GlobalField::FleetMw, 2000.0)).unwrap();
+    assert_eq!(texts(&svg(ChartKind::ProfitByRegion, &s), "cap"), 6, "1 500 MW of caps for 2 000 MW of fleet");
+    s.apply(&Action::SetGlobal(GlobalField::FleetMw, 50.0)).unwrap();
+    assert_eq!(texts(&svg(ChartKind::ProfitByRegion, &s), "cap"), 0);
+}
+
+#[test]
+fn degenerate_inputs_draw_finite_charts() {
+    let mut s = Scenario::default();
+    // Nothing anywhere: zero uptime, zero fleet, zero hashprice.
+    s.apply(&Action::SetGlobal(GlobalField::Hashprice, 0.0)).unwrap();
+    s.apply(&Action::SetGlobal(GlobalField::FleetMw, 0.0)).unwrap();
+    for i in 0..s.regions.len() {
+        s.apply(&Action::SetRegion(i, RegionField::Uptime, 0.0)).unwrap();
+        s.apply(&Action::SetRegion(i, RegionField::Price, 0.0)).unwrap();
+    }
+    for kind in ChartKind::ALL {
+        let out = svg(kind, &s);
+        assert!(!out.contains("NaN") && !out.contains("inf"), "{kind:?}");
+    }
+}

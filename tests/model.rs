@@ -1,0 +1,128 @@
+//! The scenario and report: seed regions, input validation, actions, and report consistency.
+
+use sitecost::model::fields::Problem;
+use sitecost::model::formulas;
+use sitecost::model::*;
+
+#[test]
+fn seed_regions_have_fixed_ids_and_sourced_values() {
+    let regions = seed_regions();
+    let ids: Vec<&str> = regions.iter().map(|r| &*r.id).collect();
+    assert_eq!(ids, ["kazakhstan", "texas", "wyoming", "new-york", "georgia", "siberia"]);
+    for r in &regions {
+        for field in RegionField::ALL {
+            let src = r.sources.get(field);
+            assert!(src.text.len() > 20, "{} {:?} needs a source", r.id, field);
+            let spec = field.spec();
+            assert!((spec.min..=spec.max).contains(&r.value(field)), "{} {:?} out of range", r.id, field);
+        }
+    }
+    let kz = &regions[0];
+    assert_eq!((kz.power_usd_per_kwh, kz.cap_mw), (0.04, 100.0));
+    assert!(!kz.sources.cap.assumption, "the 100 MW cap is a published figure");
+    let tx = &regions[1];
+    assert_eq!(tx.power_usd_per_kwh, 0.066);
+    assert!(tx.sources.cap.assumption, "US caps are our assumption and must say so");
+    let colors: std::collections::HashSet<_> = regions.iter().map(|r| r.color_rgb).collect();
+    assert_eq!(colors.len(), regions.len(), "every region has its own colour");
+}
+
+#[test]
+fn typed_values_parse_exactly_and_bad_ones_say_why() {
+    let price = RegionField::Price.spec();
+    assert_eq!(price.parse(" 0.0655 "), Ok(0.0655), "no snapping to the 0.001 step");
+    let eff = GlobalField::Efficiency.spec();
+    for (text, problem) in [
+        ("abc", Problem::NotANumber),
+        ("", Problem::NotANumber),
+        ("NaN", Problem::NotANumber),
+        ("inf", Problem::NotANumber),
+        ("-3", Problem::OutOfRange),
+        ("0", Problem::OutOfRange),
+        ("61", Problem::OutOfRange),
+    ] {
+        let err = eff.parse(text).expect_err(text);
+        assert_eq!(err.problem, problem, "{text:?}");
+        let message = err.to_string();
+        assert!(message.starts_with("Fleet efficiency must be a number from 5 to 60 J/TH"), "{message}");
+    }
+    assert_eq!(
+        eff.parse("abc").unwrap_err().to_string(),
+        "Fleet efficiency must be a number from 5 to 60 J/TH; \u{201c}abc\u{201d} is not a number."
+    );
+    assert!(GlobalField::Pue.spec().parse("0").is_err(), "PUE divides, so zero is refused");
+}
+
+#[test]
+fn apply_changes_one_value_and_refuses_bad_ones_untouched() {
+    let mut s = Scenario::default();
+    s.apply(&Action::SetGlobal(GlobalField::Hashprice, 61.25)).unwrap();
+    assert_eq!(s.globals.hashprice_usd_per_ph_day, 61.25);
+    s.apply(&Action::SetRegion(1, RegionField::Price, 0.0655)).unwrap();
+    assert_eq!(s.regions[1].power_usd_per_kwh, 0.0655);
+
+    let before = s.clone();
+    for bad in [
+        Action::SetGlobal(GlobalField::Efficiency, 0.0),
+        Action::SetGlobal(GlobalField::Pue, f64::NAN),
+        Action::SetGlobal(GlobalField::FleetMw, -1.0),
+        Action::SetRegion(0, RegionField::Uptime, 101.0),
+        Action::SetRegion(0, RegionField::Price, f64::INFINITY),
+    ] {
+        assert!(s.apply(&bad).is_err(), "{bad:?} should be refused");
+        assert_eq!(s, before, "{bad:?} changed the scenario");
+    }
+    // An index past the end (a region removed meanwhile) is ignored, not a panic.
+    s.apply(&Action::SetRegion(99, RegionField::Cap, 5.0)).unwrap();
+    assert_eq!(s, before);
+}
+
+#[test]
+fn report_follows_the_formulas_for_the_defaults() {
+    let s = Scenario::default();
+    let r = report(&s);
+    let g = &s.globals;
+    let fee = g.pool_fee_pct / 100.0;
+    assert_eq!(r.rows.len(), 6);
+    for (row, region) in r.rows.iter().zip(&s.regions) {
+        let m = formulas::margin_usd_per_mw_day(
+            g.hashprice_usd_per_ph_day,
+            g.efficiency_j_per_th,
+            g.pue,
+            fee,
+            region.power_usd_per_kwh,
+            region.uptime_pct / 100.0,
+        );
+        assert_eq!(row.margin_usd_per_mw_day, m);
+        assert_eq!(row.profit_usd_per_day, row.allocated_mw * m);
+        assert_eq!(row.hashrate_ph_s, row.allocated_mw * r.hashrate_ph_s_per_mw);
+        assert_eq!(row.margin_line[0].0, 0.0);
+        assert!((row.margin_line[1].1 - formulas::margin_usd_per_mw_day(150.0, g.efficiency_j_per_th, g.pue, fee, region.power_usd_per_kwh, region.uptime_pct / 100.0)).abs() < 1e-9);
+    }
+    let sum: f64 = r.rows.iter().map(|x| x.profit_usd_per_day).sum();
+    assert_eq!(r.totals.profit_usd_per_day, sum);
+    // At $50/PH/day and 21.5 J/TH × 1.1, break-even is 49 / 567.6 ≈ 8.63 ¢/kWh: every region pays.
+    // Revenue is 1000 / 23.65 × 50 × 0.98 ≈ 2 071.9 per MW-day, so margins rank New York
+    // (0.95 × (2 071.9 − 960) ≈ 1 056) over Kazakhstan (0.85 × 1 111.9 ≈ 945) over Siberia
+    // (0.75 × (2 071.9 − 840) ≈ 924) over the three at 6.6–6.9 ¢/kWh.
+    let allocated: Vec<(&str, f64)> = r.rows.iter().map(|x| (&*x.id, x.allocated_mw)).collect();
+    assert_eq!(
+        allocated,
+        [("kazakhstan", 100.0), ("texas", 0.0), ("wyoming", 0.0), ("new-york", 100.0), ("georgia", 0.0), ("siberia", 100.0)]
+    );
+    assert!((r.rows[0].break_even_usd_per_kwh - 49.0 / 567.6).abs() < 1e-12);
+    assert_eq!(r.totals.allocated_mw, 300.0);
+    assert_eq!(r.totals.unplaced_mw, 0.0);
+}
+
+#[test]
+fn fleet_larger_than_profitable_room_is_reported_unplaced() {
+    let mut s = Scenario::default();
+    s.apply(&Action::SetGlobal(GlobalField::FleetMw, 2000.0)).unwrap();
+    let r = report(&s);
+    // Every region pays at the defaults, so all caps fill: 100+500+200+100+300+300 = 1 500 MW;
+    // 500 MW have nowhere to go.
+    assert_eq!(r.totals.allocated_mw, 1500.0);
+    assert_eq!(r.totals.unplaced_mw, 500.0);
+    assert!(r.rows.iter().all(|x| x.cap_binds));
+}

@@ -1,0 +1,52 @@
+//! The CSV reader and writer, and number formatting for people.
+
+use sitecost::format::{compact, grouped};
+use sitecost::model::csv::{parse, write_record};
+
+#[test]
+fn csv_reads_quotes_crlf_bom_and_blank_lines() {
+    let text = "\u{feff}name,note\r\n\"Texas, ERCOT\",\"say \"\"hi\"\"\"\r\n\r\nplain,\"two\nlines\"\n";
+    let rows = parse(text).unwrap();
+    assert_eq!(rows, vec![vec!["name", "note"], vec!["Texas, ERCOT", "say \"hi\""], vec!["plain", "two\nlines"]]);
+}
+
+#[test]
+fn csv_reports_broken_quotes_with_their_line() {
+    assert_eq!(parse("a\n\"open").unwrap_err().line, 2);
+    assert_eq!(parse("a,\"b\"c\n").unwrap_err().line, 1);
+    assert_eq!(parse("a,b\"c\n").unwrap_err().line, 1);
+}
+
+#[test]
+fn csv_write_then_read_round_trips() {
+    let records = vec![vec!["id", "name"], vec!["x", "comma, \"quote\"\nnewline"], vec!["", "é ✓"]];
+    let mut out = String::new();
+    for r in &records {
+        write_record(&mut out, r);
+    }
+    assert!(out.ends_with("\r\n"));
+    assert_eq!(parse(&out).unwrap(), records);
+}
+
+#[test]
+fn grouped_numbers() {
+    let table = [
+        (1234567.891, 2, "1,234,567.89"),
+        (-1234.6, 0, "\u{2212}1,235"),
+        (999.0, 0, "999"),
+        (-0.0004, 3, "0.000"),
+        (0.04321, 4, "0.0432"),
+        (f64::NAN, 2, "\u{2014}"),
+    ];
+    for (v, d, expected) in table {
+        assert_eq!(grouped(v, d), expected, "{v} with {d} decimals");
+    }
+}
+
+#[test]
+fn compact_axis_ticks() {
+    let table = [(0.0, "0"), (0.045, "0.045"), (2.5, "2.5"), (150.0, "150"), (12000.0, "12k"), (-2500.0, "\u{2212}2,500"), (1.5e6, "1.5M")];
+    for (v, expected) in table {
+        assert_eq!(compact(v), expected, "{v}");
+    }
+}
