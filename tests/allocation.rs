@@ -47,7 +47,9 @@ fn brute_force(fleet: i64, margins: &[f64], caps: &[i64]) -> f64 {
         if i == margins.len() {
             return 0.0;
         }
-        (0..=caps[i].min(left)).map(|x| x as f64 * margins[i] + go(i + 1, left - x, margins, caps)).fold(f64::MIN, f64::max)
+        (0..=caps[i].min(left))
+            .map(|x| x as f64 * margins[i] + go(i + 1, left - x, margins, caps))
+            .fold(f64::MIN, f64::max)
     }
     go(0, fleet, margins, caps)
 }

@@ -60,7 +60,9 @@ fn break_even_off_the_axis_has_no_dot() {
 fn profit_chart_labels_only_regions_whose_cap_binds() {
     let mut s = Scenario::default();
     // Defaults: 300 MW go to New York (100, full), Kazakhstan (100, full), Siberia (100 of 300).
-    assert_eq!(texts(&svg(ChartKind::ProfitByRegion, &s), "cap"), 2);
+    let out = svg(ChartKind::ProfitByRegion, &s);
+    assert_eq!(texts(&out, "cap"), 2);
+    assert_eq!(texts(&out, "not placed"), 3, "Texas, Wyoming and Georgia get nothing");
     s.apply(&Action::SetGlobal(GlobalField::FleetMw, 2000.0)).unwrap();
     assert_eq!(texts(&svg(ChartKind::ProfitByRegion, &s), "cap"), 6, "1 500 MW of caps for 2 000 MW of fleet");
     s.apply(&Action::SetGlobal(GlobalField::FleetMw, 50.0)).unwrap();

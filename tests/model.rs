@@ -97,7 +97,19 @@ fn report_follows_the_formulas_for_the_defaults() {
         assert_eq!(row.profit_usd_per_day, row.allocated_mw * m);
         assert_eq!(row.hashrate_ph_s, row.allocated_mw * r.hashrate_ph_s_per_mw);
         assert_eq!(row.margin_line[0].0, 0.0);
-        assert!((row.margin_line[1].1 - formulas::margin_usd_per_mw_day(150.0, g.efficiency_j_per_th, g.pue, fee, region.power_usd_per_kwh, region.uptime_pct / 100.0)).abs() < 1e-9);
+        assert!(
+            (row.margin_line[1].1
+                - formulas::margin_usd_per_mw_day(
+                    150.0,
+                    g.efficiency_j_per_th,
+                    g.pue,
+                    fee,
+                    region.power_usd_per_kwh,
+                    region.uptime_pct / 100.0
+                ))
+            .abs()
+                < 1e-9
+        );
     }
     let sum: f64 = r.rows.iter().map(|x| x.profit_usd_per_day).sum();
     assert_eq!(r.totals.profit_usd_per_day, sum);
@@ -108,7 +120,14 @@ fn report_follows_the_formulas_for_the_defaults() {
     let allocated: Vec<(&str, f64)> = r.rows.iter().map(|x| (&*x.id, x.allocated_mw)).collect();
     assert_eq!(
         allocated,
-        [("kazakhstan", 100.0), ("texas", 0.0), ("wyoming", 0.0), ("new-york", 100.0), ("georgia", 0.0), ("siberia", 100.0)]
+        [
+            ("kazakhstan", 100.0),
+            ("texas", 0.0),
+            ("wyoming", 0.0),
+            ("new-york", 100.0),
+            ("georgia", 0.0),
+            ("siberia", 100.0)
+        ]
     );
     assert!((r.rows[0].break_even_usd_per_kwh - 49.0 / 567.6).abs() < 1e-12);
     assert_eq!(r.totals.allocated_mw, 300.0);

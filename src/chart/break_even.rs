@@ -15,8 +15,7 @@ const SHORTFALL: RGBColor = RGBColor(213, 94, 0);
 pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, report: &Report) -> DrawResult<DB> {
     let rows = &report.rows;
     let n = rows.len().max(1) as f64;
-    let x_max =
-        rows.iter().map(|r| r.power_usd_per_kwh.max(r.break_even_usd_per_kwh)).fold(0.01f64, f64::max) * 1.15;
+    let x_max = rows.iter().map(|r| r.power_usd_per_kwh.max(r.break_even_usd_per_kwh)).fold(0.01f64, f64::max) * 1.15;
     let mut chart = ChartBuilder::on(area)
         .margin(12)
         .x_label_area_size(40)

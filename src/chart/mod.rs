@@ -117,7 +117,10 @@ fn band_center(index: usize, count: usize) -> f64 {
 /// the web forces a layout per label.
 fn draw_band_labels<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    chart: &ChartContext<DB, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>,
+    chart: &ChartContext<
+        DB,
+        Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
+    >,
     rows: &[RegionReport],
 ) -> DrawResult<DB> {
     let style = TextStyle::from((FONT, 13)).pos(Pos::new(HPos::Right, VPos::Center));

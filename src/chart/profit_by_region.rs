@@ -45,6 +45,10 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, report: &R
             )))?;
             let (x, y) = chart.backend_coord(&(profit, c));
             area.draw(&Text::new("cap", (x + 6, y), mark.clone()))?;
+        } else if row.allocated_mw == 0.0 {
+            // An empty band would read as missing data; say why it is empty.
+            let (x, y) = chart.backend_coord(&(0.0, c));
+            area.draw(&Text::new("not placed", (x + 6, y), mark.clone().color(&BLACK.mix(0.55))))?;
         }
     }
     draw_band_labels(area, &chart, rows)

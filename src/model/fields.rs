@@ -90,9 +90,12 @@ static HASHPRICE: FieldSpec =
     FieldSpec { key: "hashprice", label: "Hashprice", unit: "USD/PH/day", min: 0.0, max: 150.0, step: 0.5 };
 static EFFICIENCY: FieldSpec =
     FieldSpec { key: "efficiency", label: "Fleet efficiency", unit: "J/TH", min: 5.0, max: 60.0, step: 0.1 };
-static PUE: FieldSpec = FieldSpec { key: "pue", label: "PUE (overhead)", unit: "\u{d7}", min: 1.0, max: 2.0, step: 0.01 };
-static POOL_FEE: FieldSpec = FieldSpec { key: "pool-fee", label: "Pool fee", unit: "%", min: 0.0, max: 10.0, step: 0.1 };
-static FLEET_MW: FieldSpec = FieldSpec { key: "fleet-mw", label: "Fleet size", unit: "MW", min: 0.0, max: 2000.0, step: 1.0 };
+static PUE: FieldSpec =
+    FieldSpec { key: "pue", label: "PUE (overhead)", unit: "\u{d7}", min: 1.0, max: 2.0, step: 0.01 };
+static POOL_FEE: FieldSpec =
+    FieldSpec { key: "pool-fee", label: "Pool fee", unit: "%", min: 0.0, max: 10.0, step: 0.1 };
+static FLEET_MW: FieldSpec =
+    FieldSpec { key: "fleet-mw", label: "Fleet size", unit: "MW", min: 0.0, max: 2000.0, step: 1.0 };
 static PRICE: FieldSpec =
     FieldSpec { key: "price", label: "Power price", unit: "USD/kWh", min: 0.0, max: 0.2, step: 0.001 };
 static CAP: FieldSpec = FieldSpec { key: "cap", label: "Capacity cap", unit: "MW", min: 0.0, max: 1000.0, step: 1.0 };

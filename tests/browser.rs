@@ -1,0 +1,315 @@
+//! The built page in headless Chromium, driven through its DOM contract: controls, table, charts.
+//!
+//! These tests load the release build from `dist/` (made by `make dist`) through a loopback
+//! server, and compare what the page shows with the native model on the same inputs.
+
+mod support;
+
+use serde_json::{json, Value};
+use sitecost::model::{report, Action, GlobalField, RegionField, Scenario};
+use support::server::Server;
+use support::webdriver::Browser;
+
+const REGIONS: [&str; 6] = ["kazakhstan", "texas", "wyoming", "new-york", "georgia", "siberia"];
+const CHARTS: [&str; 3] = ["profit-vs-hashprice", "break-even", "profit-by-region"];
+
+/// A browser showing the app, and the server it came from.
+struct Page {
+    browser: Browser,
+    _server: Server,
+}
+
+/// Reads every `data-value` of the results table as (row, metric, value).
+const READ_TABLE: &str = r#"
+    return [...document.querySelectorAll('#results tr[data-region] td[data-metric]')].map(td =>
+        [td.parentElement.dataset.region, td.dataset.metric, td.dataset.value]);
+"#;
+
+/// A checksum of a chart's pixels and how many of them are not white.
+const CANVAS_PRINT: &str = r#"
+    const c = document.querySelector(`figure[data-chart="${arguments[0]}"] canvas`);
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let hash = 0, ink = 0;
+    for (let i = 0; i < d.length; i += 4) {
+        hash = (Math.imul(hash, 31) + d[i] * 7 + d[i + 1] * 13 + d[i + 2]) | 0;
+        if (d[i] < 240 || d[i + 1] < 240 || d[i + 2] < 240) ink++;
+    }
+    return [hash, ink];
+"#;
+
+impl Page {
+    fn open() -> Page {
+        let server = Server::start(support::dist_dir(), "/");
+        let browser = Browser::start();
+        browser.goto(&server.url());
+        browser.wait_until(
+            "document.querySelectorAll('#results tr[data-region]').length === 7 \
+             && document.querySelectorAll('figure[data-chart] canvas').length === 3",
+            "the app to render its table and charts",
+        );
+        Page { browser, _server: server }
+    }
+
+    /// Moves a range input the way a drag does: set its value and fire `input`.
+    fn slide(&self, id: &str, value: f64) {
+        self.browser.exec(
+            "const el = document.getElementById(arguments[0]);
+             el.value = String(arguments[1]);
+             el.dispatchEvent(new Event('input', { bubbles: true }));",
+            json!([id, value]),
+        );
+    }
+
+    /// Replaces a text field's content at once, as a paste does, with one `input` event.
+    fn paste(&self, css: &str, text: &str) {
+        self.browser.exec(
+            "const el = document.querySelector(arguments[0]);
+             el.value = arguments[1];
+             el.dispatchEvent(new Event('input', { bubbles: true }));",
+            json!([css, text]),
+        );
+    }
+
+    fn table(&self) -> Vec<(String, String, f64)> {
+        let rows = self.browser.exec(READ_TABLE, json!([]));
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                let value = r[2].as_str().unwrap();
+                let parsed = value.parse::<f64>().unwrap_or_else(|_| panic!("data-value {value:?} is not a number"));
+                (r[0].as_str().unwrap().to_string(), r[1].as_str().unwrap().to_string(), parsed)
+            })
+            .collect()
+    }
+
+    fn metric(&self, region: &str, metric: &str) -> f64 {
+        self.table()
+            .into_iter()
+            .find(|(r, m, _)| r == region && m == metric)
+            .unwrap_or_else(|| panic!("no {metric} for {region}"))
+            .2
+    }
+
+    fn canvas(&self, chart: &str) -> (i64, i64) {
+        let v = self.browser.exec(CANVAS_PRINT, json!([chart]));
+        (v[0].as_i64().unwrap(), v[1].as_i64().unwrap())
+    }
+
+    fn text(&self, css: &str) -> String {
+        let v = self
+            .browser
+            .exec("const e = document.querySelector(arguments[0]); return e ? e.textContent : null;", json!([css]));
+        v.as_str().unwrap_or_else(|| panic!("no element {css}")).to_string()
+    }
+
+    fn attr(&self, css: &str, name: &str) -> Value {
+        self.browser.exec("return document.querySelector(arguments[0]).getAttribute(arguments[1]);", json!([css, name]))
+    }
+
+    /// Waits until the table differs from `before`.
+    fn wait_table_change(&self, before: &[(String, String, f64)], what: &str) {
+        support::poll(&format!("the table to change after {what}"), || self.table() != before);
+    }
+
+    /// Waits until a chart's pixels differ from `before`.
+    fn wait_canvas_change(&self, chart: &str, before: (i64, i64)) {
+        support::poll(&format!("{chart} to redraw"), || self.canvas(chart) != before);
+    }
+
+    fn assert_no_console_errors(&self) {
+        let errors = self.browser.console_errors();
+        assert!(errors.is_empty(), "console errors: {errors:#?}");
+    }
+}
+
+/// Checks every cell of the page's table against the native report of `scenario`.
+fn assert_table_matches(page: &Page, scenario: &Scenario) {
+    let expected = report(scenario);
+    let table = page.table();
+    let mut checked = 0;
+    for (region, metric, value) in &table {
+        let want = if region == "total" {
+            let t = &expected.totals;
+            match metric.as_str() {
+                "allocated_mw" => t.allocated_mw,
+                "hashrate_ph_s" => t.hashrate_ph_s,
+                "profit_usd_per_day" => t.profit_usd_per_day,
+                other => panic!("unexpected total metric {other}"),
+            }
+        } else {
+            let row = expected.rows.iter().find(|r| &*r.id == region).expect("a known region");
+            match metric.as_str() {
+                "break_even_usd_per_kwh" => row.break_even_usd_per_kwh,
+                "break_even_usd_per_ph_day" => row.break_even_usd_per_ph_day,
+                "margin_usd_per_mw_day" => row.margin_usd_per_mw_day,
+                "allocated_mw" => row.allocated_mw,
+                "hashrate_ph_s" => row.hashrate_ph_s,
+                "profit_usd_per_day" => row.profit_usd_per_day,
+                other => panic!("unexpected metric {other}"),
+            }
+        };
+        assert!((value - want).abs() <= 1e-9 * want.abs().max(1.0), "{region} {metric}: page {value}, model {want}");
+        checked += 1;
+    }
+    assert_eq!(checked, 6 * 6 + 3, "every region's six metrics and the total's three");
+}
+
+#[test]
+fn page_shows_every_region_control_table_row_and_chart() {
+    let page = Page::open();
+    let b = &page.browser;
+    let mut controls: Vec<(String, String)> = ["hashprice", "efficiency", "pue", "pool-fee", "fleet-mw"]
+        .iter()
+        .zip(["USD/PH/day", "J/TH", "\u{d7}", "%", "MW"])
+        .map(|(id, unit)| (id.to_string(), unit.to_string()))
+        .collect();
+    for region in REGIONS {
+        for (key, unit) in [("price", "USD/kWh"), ("cap", "MW"), ("uptime", "%")] {
+            controls.push((format!("{key}-{region}"), unit.to_string()));
+        }
+    }
+    for (id, unit) in &controls {
+        assert_eq!(page.attr(&format!("#{id}"), "type"), json!("range"), "#{id} is a slider");
+        assert_eq!(page.attr(&format!("#{id}-value"), "inputmode"), json!("decimal"), "#{id}-value is a number field");
+        let label = page.text(&format!("label[for=\"{id}\"]"));
+        assert!(label.contains(&format!("({unit})")), "label of #{id} gives its unit: {label:?}");
+    }
+    for region in REGIONS.iter().chain(["total"].iter()) {
+        let cells = b.exec(
+            "return document.querySelectorAll(`#results tr[data-region=\"${arguments[0]}\"] td[data-metric]`).length;",
+            json!([region]),
+        );
+        assert_eq!(cells, json!(if *region == "total" { 3 } else { 6 }), "cells of {region}");
+    }
+    assert_table_matches(&page, &Scenario::default());
+    for chart in CHARTS {
+        let caption = page.text(&format!("figure[data-chart=\"{chart}\"] figcaption"));
+        assert!(caption.len() > 40, "{chart} has a caption");
+        b.wait_until(
+            &format!("document.querySelector('figure[data-chart=\"{chart}\"] canvas').getContext('2d').getImageData(320, 160, 1, 1) && true"),
+            "a canvas",
+        );
+        let (_, ink) = page.canvas(chart);
+        assert!(ink > 2000, "{chart} is drawn ({ink} inked pixels)");
+    }
+    // Sources are cited on the page, and assumptions labelled.
+    assert!(page.text("#sources").contains("EIA"));
+    assert!(
+        b.exec("return document.querySelectorAll('.badge[aria-label=assumption]').length;", json!([]))
+            .as_u64()
+            .unwrap()
+            >= 6
+    );
+    page.assert_no_console_errors();
+}
+
+#[test]
+fn sliders_and_typed_values_drive_every_figure_by_the_formulas() {
+    let page = Page::open();
+    let mut scenario = Scenario::default();
+    let steps: [(&str, Action, &str); 5] = [
+        ("hashprice", Action::SetGlobal(GlobalField::Hashprice, 62.5), "62.5"),
+        ("fleet-mw", Action::SetGlobal(GlobalField::FleetMw, 700.0), "700"),
+        ("pool-fee", Action::SetGlobal(GlobalField::PoolFee, 2.5), "2.5"),
+        ("cap-siberia", Action::SetRegion(5, RegionField::Cap, 120.0), "120"),
+        ("uptime-kazakhstan", Action::SetRegion(0, RegionField::Uptime, 60.0), "60"),
+    ];
+    for (id, action, shown) in steps {
+        let before = page.table();
+        let value = match action {
+            Action::SetGlobal(_, v) | Action::SetRegion(_, _, v) => v,
+        };
+        page.slide(id, value);
+        page.wait_table_change(&before, id);
+        scenario.apply(&action).unwrap();
+        assert_table_matches(&page, &scenario);
+        assert_eq!(
+            page.browser.exec("return document.getElementById(arguments[0]).value;", json!([format!("{id}-value")])),
+            json!(shown)
+        );
+    }
+
+    // A typed value applies exactly, even between the slider's 0.001 steps.
+    let before = page.table();
+    page.browser.retype("#price-texas-value", "0.0655");
+    page.browser
+        .wait_until("document.getElementById('price-texas-value').value === '0.0655'", "the typed text to stay");
+    scenario.apply(&Action::SetRegion(1, RegionField::Price, 0.0655)).unwrap();
+    page.browser.wait_until(
+        &format!(
+            "document.querySelector('tr[data-region=texas] td[data-metric=break_even_usd_per_ph_day]').dataset.value === '{}'",
+            report(&scenario).rows[1].break_even_usd_per_ph_day
+        ),
+        "Texas's break-even hashprice at exactly 0.0655 USD/kWh",
+    );
+    assert_ne!(page.table(), before);
+    assert_table_matches(&page, &scenario);
+    page.assert_no_console_errors();
+}
+
+#[test]
+fn bad_typed_values_are_refused_with_the_reason_and_the_last_good_value_stays() {
+    let page = Page::open();
+    let b = &page.browser;
+    let good = page.table();
+    let prints: Vec<(i64, i64)> = CHARTS.iter().map(|c| page.canvas(c)).collect();
+    // Typed key by key, every prefix of these is refused too ("4e2" is 400); "61" and "1e999"
+    // are pasted whole, because typing "6" first would rightly apply 6 J/TH.
+    for (bad, pasted) in [("abc", false), ("-3", false), ("0", false), ("4e2", false), ("61", true), ("1e999", true)] {
+        if pasted {
+            page.paste("#efficiency-value", bad);
+        } else {
+            b.retype("#efficiency-value", bad);
+        }
+        b.wait_until(
+            &format!("document.getElementById('efficiency-error').textContent.includes({})", json!(bad)),
+            "an error naming the typed text",
+        );
+        let message = page.text("#efficiency-error");
+        assert!(message.contains("Fleet efficiency") && message.contains("5 to 60 J/TH"), "{bad:?}: {message}");
+        assert_eq!(page.attr("#efficiency-error", "role"), json!("alert"));
+        assert_eq!(page.attr("#efficiency-value", "aria-invalid"), json!("true"));
+        assert_eq!(page.table(), good, "{bad:?} reached the model");
+        assert_eq!(b.exec("return document.getElementById('efficiency').value;", json!([])), json!("21.5"));
+    }
+    assert!(!page.text("#results").contains("NaN") && !page.text("#results").contains("inf"));
+    let after: Vec<(i64, i64)> = CHARTS.iter().map(|c| page.canvas(c)).collect();
+    assert_eq!(prints, after, "refused values redrew a chart");
+
+    // PUE divides as well: zero is refused.
+    b.retype("#pue-value", "0");
+    b.wait_until("document.getElementById('pue-error').textContent.includes('PUE')", "an error for PUE");
+    assert_eq!(page.table(), good);
+
+    // A good value clears the error and applies.
+    b.retype("#efficiency-value", "25");
+    b.wait_until("document.getElementById('efficiency-error').textContent === ''", "the error to clear");
+    let mut scenario = Scenario::default();
+    scenario.apply(&Action::SetGlobal(GlobalField::Efficiency, 25.0)).unwrap();
+    page.wait_table_change(&good, "a good efficiency");
+    assert_table_matches(&page, &scenario);
+    assert_eq!(b.exec("return document.getElementById('efficiency').value;", json!([])), json!("25"));
+    page.assert_no_console_errors();
+}
+
+#[test]
+fn keyboard_moves_a_slider_by_its_step_and_charts_redraw() {
+    let page = Page::open();
+    let before = page.table();
+    let prints: Vec<(i64, i64)> = CHARTS.iter().map(|c| page.canvas(c)).collect();
+    // U+E014 is the right-arrow key: one step of 0.5 USD/PH/day.
+    page.browser.send_keys("#hashprice", "\u{E014}\u{E014}");
+    page.wait_table_change(&before, "the arrow keys");
+    page.browser
+        .wait_until("document.getElementById('hashprice-value').value === '51'", "the field to follow the slider");
+    let mut scenario = Scenario::default();
+    scenario.apply(&Action::SetGlobal(GlobalField::Hashprice, 51.0)).unwrap();
+    assert_table_matches(&page, &scenario);
+    assert!(page.metric("total", "profit_usd_per_day") > 0.0);
+    // The profit line chart and the break-even chart depend on hashprice; both must redraw.
+    for (chart, before) in CHARTS.iter().zip(prints).take(2) {
+        page.wait_canvas_change(chart, before);
+    }
+    page.assert_no_console_errors();
+}
