@@ -1,10 +1,10 @@
 //! The chart functions rendered to SVG strings: what each chart must show.
 
-use sitecost::chart::{render_svg, ChartKind, SIZE};
+use sitecost::chart::{render_svg, ChartKind};
 use sitecost::model::*;
 
 fn svg(kind: ChartKind, scenario: &Scenario) -> String {
-    render_svg(kind, &report(scenario), SIZE)
+    render_svg(kind, &report(scenario))
 }
 
 /// How many `<text>` elements read exactly `text` (plotters writes the text on its own line).

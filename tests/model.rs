@@ -11,7 +11,7 @@ fn seed_regions_have_fixed_ids_and_sourced_values() {
     assert_eq!(ids, ["kazakhstan", "texas", "wyoming", "new-york", "georgia", "siberia"]);
     for r in &regions {
         for field in RegionField::ALL {
-            let src = r.sources.get(field);
+            let src = r.source(field);
             assert!(src.text.len() > 20, "{} {:?} needs a source", r.id, field);
             let spec = field.spec();
             assert!((spec.min..=spec.max).contains(&r.value(field)), "{} {:?} out of range", r.id, field);
@@ -19,10 +19,10 @@ fn seed_regions_have_fixed_ids_and_sourced_values() {
     }
     let kz = &regions[0];
     assert_eq!((kz.power_usd_per_kwh, kz.cap_mw), (0.04, 100.0));
-    assert!(!kz.sources.cap.assumption, "the 100 MW cap is a published figure");
+    assert!(!kz.source(RegionField::Cap).assumption, "the 100 MW cap is a published figure");
     let tx = &regions[1];
     assert_eq!(tx.power_usd_per_kwh, 0.066);
-    assert!(tx.sources.cap.assumption, "US caps are our assumption and must say so");
+    assert!(tx.source(RegionField::Cap).assumption, "US caps are our assumption and must say so");
     let colors: std::collections::HashSet<_> = regions.iter().map(|r| r.color_rgb).collect();
     assert_eq!(colors.len(), regions.len(), "every region has its own colour");
 }
@@ -37,7 +37,7 @@ fn typed_values_parse_exactly_and_bad_ones_say_why() {
         ("", Problem::NotANumber),
         ("NaN", Problem::NotANumber),
         ("inf", Problem::NotANumber),
-        ("-3", Problem::OutOfRange),
+        ("-3", Problem::Negative),
         ("0", Problem::OutOfRange),
         ("61", Problem::OutOfRange),
     ] {
@@ -72,8 +72,8 @@ fn apply_changes_one_value_and_refuses_bad_ones_untouched() {
         assert!(s.apply(&bad).is_err(), "{bad:?} should be refused");
         assert_eq!(s, before, "{bad:?} changed the scenario");
     }
-    // An index past the end (a region removed meanwhile) is ignored, not a panic.
-    s.apply(&Action::SetRegion(99, RegionField::Cap, 5.0)).unwrap();
+    // An index past the end (a region removed meanwhile) is refused, not a panic.
+    assert_eq!(s.apply(&Action::SetRegion(99, RegionField::Cap, 5.0)), Err(ApplyError::NoSuchRegion));
     assert_eq!(s, before);
 }
 

@@ -63,14 +63,30 @@ impl ChartKind {
     }
 }
 
-/// The logical size every chart is drawn at, in CSS pixels.
+/// The width of every chart and the height of a chart with few regions, in CSS pixels.
 pub const SIZE: (u32, u32) = (640, 320);
 
-/// Renders a chart to an SVG document.
-pub fn render_svg(kind: ChartKind, report: &Report, size: (u32, u32)) -> String {
+/// Height of one region's band in the bar charts, in CSS pixels: enough for a 13 px label.
+const BAND_PX: u32 = 24;
+
+impl ChartKind {
+    /// The size to draw at: the bar charts grow with the number of regions so that every
+    /// region keeps a legible label; the line chart keeps its size and limits its legend.
+    pub fn size(self, report: &Report) -> (u32, u32) {
+        match self {
+            ChartKind::ProfitVsHashprice => SIZE,
+            ChartKind::BreakEven | ChartKind::ProfitByRegion => {
+                (SIZE.0, SIZE.1.max(64 + BAND_PX * report.rows.len() as u32))
+            }
+        }
+    }
+}
+
+/// Renders a chart to an SVG document at its size.
+pub fn render_svg(kind: ChartKind, report: &Report) -> String {
     let mut svg = String::new();
     {
-        let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        let area = SVGBackend::with_string(&mut svg, kind.size(report)).into_drawing_area();
         // The SVG backend writes into a String and cannot fail.
         kind.draw(&area, report).expect("drawing to an SVG string cannot fail");
         area.present().expect("presenting an SVG string cannot fail");

@@ -5,7 +5,10 @@ use plotters::prelude::*;
 
 use super::{padded_range, region_color, short_label, DrawResult, FONT};
 use crate::format::compact;
-use crate::model::Report;
+use crate::model::{RegionReport, Report};
+
+/// Regions named in the legend; more would cover the lines they label.
+pub const LEGEND_MAX: usize = 8;
 
 pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, report: &Report) -> DrawResult<DB> {
     let (x0, x1) = report.hashprice_axis;
@@ -31,12 +34,28 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, report: &R
     // The zero line is where a region stops paying.
     chart.draw_series(std::iter::once(PathElement::new(vec![(x0, 0.0), (x1, 0.0)], BLACK.mix(0.45))))?;
 
-    for row in &report.rows {
+    // With many regions only the best few by margin get a bold line and a legend entry; the
+    // rest are drawn thin and faint underneath, and the legend says how many they are.
+    let mut order: Vec<&RegionReport> = report.rows.iter().collect();
+    order.sort_by(|a, b| b.margin_usd_per_mw_day.total_cmp(&a.margin_usd_per_mw_day));
+    let (top, rest) = order.split_at(order.len().min(LEGEND_MAX));
+    for row in rest {
+        let faint = region_color(row).mix(0.35).stroke_width(1);
+        chart.draw_series(std::iter::once(PathElement::new(row.margin_line.to_vec(), faint)))?;
+    }
+    for row in top {
         let color = region_color(row);
         chart
             .draw_series(std::iter::once(PathElement::new(row.margin_line.to_vec(), color.stroke_width(2))))?
             .label(short_label(&row.name, 22))
             .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], color.stroke_width(2)));
+    }
+    if !rest.is_empty() {
+        let grey = BLACK.mix(0.35);
+        chart
+            .draw_series(std::iter::empty::<PathElement<(f64, f64)>>())?
+            .label(format!("+{} more (thin lines)", rest.len()))
+            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], grey.stroke_width(1)));
     }
 
     // Break-even hashprices on the zero line; a region whose break-even lies off the axis has no dot.

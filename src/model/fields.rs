@@ -21,6 +21,7 @@ pub struct FieldSpec {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Problem {
     NotANumber,
+    Negative,
     OutOfRange,
 }
 
@@ -39,6 +40,7 @@ impl fmt::Display for InputError {
         let why = match self.problem {
             Problem::NotANumber if self.input.is_empty() => "it is empty".to_string(),
             Problem::NotANumber => format!("\u{201c}{}\u{201d} is not a number", self.input),
+            Problem::Negative => format!("{} is negative", self.input),
             Problem::OutOfRange => format!("{} is outside that range", self.input),
         };
         write!(f, "{} must be a number from {} to {} {}; {}.", s.label, s.min, s.max, s.unit, why)
@@ -49,10 +51,14 @@ impl FieldSpec {
     /// Accepts a finite value inside the range.
     pub fn check(&'static self, value: f64) -> Result<f64, InputError> {
         if value.is_finite() && value >= self.min && value <= self.max {
-            Ok(value)
-        } else {
-            Err(InputError { spec: self, problem: Problem::OutOfRange, input: format!("{value}") })
+            return Ok(value);
         }
+        let problem = match value {
+            v if v.is_nan() => Problem::NotANumber,
+            v if v < 0.0 && self.min >= 0.0 => Problem::Negative,
+            _ => Problem::OutOfRange,
+        };
+        Err(InputError { spec: self, problem, input: format!("{value}") })
     }
 
     /// Parses typed text exactly (no snapping to the step) and checks the range.

@@ -9,8 +9,9 @@ pub mod formulas;
 pub mod region;
 pub mod report;
 pub mod scenario;
+pub mod sites;
 
 pub use fields::{FieldSpec, GlobalField, InputError, RegionField};
-pub use region::{seed_regions, Region, Sourced};
+pub use region::{seed_regions, NameError, Region, Sourced, MAX_NAME_CHARS};
 pub use report::{report, RegionReport, Report, Totals};
-pub use scenario::{Action, Globals, Scenario};
+pub use scenario::{Action, ApplyError, Globals, NewSite, Scenario, MAX_REGIONS};

@@ -1,7 +1,11 @@
 //! The scenario — every input the user controls — and the actions that change it.
 
+use std::fmt;
+
 use super::fields::{GlobalField, InputError, RegionField};
-use super::region::{seed_regions, Region, Sourced};
+use super::region::{
+    check_name, color_for_id, seed_regions, slug_id, unused_name, NameError, Region, Sourced, TEMPLATE,
+};
 
 /// Inputs that apply to the whole fleet. Percentages are kept as the user typed them.
 #[derive(Clone, Debug, PartialEq)]
@@ -74,30 +78,192 @@ impl Default for Scenario {
     }
 }
 
+/// The most regions a scenario holds; the charts and controls are designed for up to this many.
+pub const MAX_REGIONS: usize = 100;
+
 /// A change the user asks for. Regions are addressed by position in `Scenario::regions`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     SetGlobal(GlobalField, f64),
     SetRegion(usize, RegionField, f64),
+    /// Appends a region made from the template.
+    AddRegion,
+    /// Inserts a copy of a region right after it, with a new name and id.
+    DuplicateRegion(usize),
+    RenameRegion(usize, String),
+    SetNote(usize, String),
+    RemoveRegion(usize),
+    /// Puts a region back where it was (the undo of a removal).
+    InsertRegion(usize, Region),
+    /// Moves a region from one position to another.
+    MoveRegion(usize, usize),
+    /// Appends every seed region that is not in the scenario.
+    RestoreSeeds,
+    /// Appends checked sites from an import.
+    AddSites(Vec<NewSite>),
+}
+
+/// A site read from an import, already checked, not yet given an id.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewSite {
+    pub name: String,
+    pub power_usd_per_kwh: f64,
+    pub cap_mw: f64,
+    pub uptime_pct: f64,
+    pub note: String,
+}
+
+/// Why an action was refused; the scenario is then unchanged.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ApplyError {
+    Input(InputError),
+    Name(NameError),
+    TooManyRegions,
+    /// The region an action names is not there (removed meanwhile).
+    NoSuchRegion,
+    /// An inserted region's id is already in use.
+    IdTaken,
+}
+
+impl fmt::Display for ApplyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ApplyError::Input(e) => e.fmt(f),
+            ApplyError::Name(e) => e.fmt(f),
+            ApplyError::TooManyRegions => write!(f, "A scenario holds at most {MAX_REGIONS} regions."),
+            ApplyError::NoSuchRegion => f.write_str("That region is no longer there."),
+            ApplyError::IdTaken => f.write_str("A region with that id is already there."),
+        }
+    }
+}
+
+impl From<InputError> for ApplyError {
+    fn from(e: InputError) -> Self {
+        ApplyError::Input(e)
+    }
+}
+
+impl From<NameError> for ApplyError {
+    fn from(e: NameError) -> Self {
+        ApplyError::Name(e)
+    }
 }
 
 impl Scenario {
-    /// Applies an action if its value is allowed; otherwise leaves the scenario untouched and
-    /// says why, so a bad value can never reach the formulas.
-    pub fn apply(&mut self, action: &Action) -> Result<(), InputError> {
-        match *action {
-            Action::SetGlobal(field, value) => {
+    /// Applies an action if it is allowed; otherwise leaves the scenario untouched and says why,
+    /// so a bad value can never reach the formulas.
+    pub fn apply(&mut self, action: &Action) -> Result<(), ApplyError> {
+        match action {
+            &Action::SetGlobal(field, value) => {
                 let value = field.spec().check(value)?;
                 self.globals.set_value(field, value);
             }
-            Action::SetRegion(index, field, value) => {
+            &Action::SetRegion(index, field, value) => {
                 let value = field.spec().check(value)?;
-                // An out-of-date index (a region removed meanwhile) is ignored, not a panic.
-                if let Some(region) = self.regions.get_mut(index) {
-                    region.set_value(field, value);
+                self.region_mut(index)?.set_value(field, value);
+            }
+            Action::AddRegion => {
+                self.room_for(1)?;
+                let name = unused_name("New site", |n| self.has_name(n));
+                let (price, cap, uptime) = TEMPLATE;
+                let region = Region::user(&self.new_id(&name), &name, price, cap, uptime, "");
+                self.regions.push(region);
+            }
+            &Action::DuplicateRegion(index) => {
+                self.room_for(1)?;
+                let original = self.region(index)?;
+                let name = unused_name(&format!("{} copy", original.name), |n| self.has_name(n));
+                let id = self.new_id(&name);
+                let copy = Region {
+                    id: id.as_str().into(),
+                    name: name.into(),
+                    color_rgb: color_for_id(&id),
+                    ..original.clone()
+                };
+                self.regions.insert(index + 1, copy);
+            }
+            Action::RenameRegion(index, name) => {
+                let index = *index;
+                let others = self.regions.iter().enumerate().filter(|(i, _)| *i != index).map(|(_, r)| &*r.name);
+                let name = check_name(name, others)?;
+                self.region_mut(index)?.name = name.into();
+            }
+            Action::SetNote(index, note) => {
+                self.region_mut(*index)?.note = note.trim().into();
+            }
+            &Action::RemoveRegion(index) => {
+                self.region(index)?;
+                self.regions.remove(index);
+            }
+            Action::InsertRegion(index, region) => {
+                self.room_for(1)?;
+                if self.regions.iter().any(|r| r.id == region.id) {
+                    return Err(ApplyError::IdTaken);
                 }
+                check_name(&region.name, self.regions.iter().map(|r| &*r.name))?;
+                self.regions.insert((*index).min(self.regions.len()), region.clone());
+            }
+            &Action::MoveRegion(from, to) => {
+                self.region(from)?;
+                let region = self.regions.remove(from);
+                self.regions.insert(to.min(self.regions.len()), region);
+            }
+            Action::RestoreSeeds => {
+                let missing: Vec<Region> =
+                    seed_regions().into_iter().filter(|s| !self.regions.iter().any(|r| r.id == s.id)).collect();
+                self.room_for(missing.len())?;
+                for mut seed in missing {
+                    // A user region may have taken the seed's name meanwhile; keep both apart.
+                    if self.has_name(&seed.name) {
+                        seed.name = unused_name(&seed.name, |n| self.has_name(n)).into();
+                    }
+                    self.regions.push(seed);
+                }
+            }
+            Action::AddSites(sites) => {
+                self.room_for(sites.len())?;
+                let mut next = self.clone();
+                for site in sites {
+                    let name = check_name(&site.name, next.regions.iter().map(|r| &*r.name))?;
+                    for (field, value) in [
+                        (RegionField::Price, site.power_usd_per_kwh),
+                        (RegionField::Cap, site.cap_mw),
+                        (RegionField::Uptime, site.uptime_pct),
+                    ] {
+                        field.spec().check(value)?;
+                    }
+                    let id = next.new_id(name);
+                    let region =
+                        Region::user(&id, name, site.power_usd_per_kwh, site.cap_mw, site.uptime_pct, &site.note);
+                    next.regions.push(region);
+                }
+                *self = next;
             }
         }
         Ok(())
+    }
+
+    fn region(&self, index: usize) -> Result<&Region, ApplyError> {
+        self.regions.get(index).ok_or(ApplyError::NoSuchRegion)
+    }
+
+    fn region_mut(&mut self, index: usize) -> Result<&mut Region, ApplyError> {
+        self.regions.get_mut(index).ok_or(ApplyError::NoSuchRegion)
+    }
+
+    fn room_for(&self, count: usize) -> Result<(), ApplyError> {
+        if self.regions.len() + count > MAX_REGIONS {
+            return Err(ApplyError::TooManyRegions);
+        }
+        Ok(())
+    }
+
+    fn has_name(&self, name: &str) -> bool {
+        let lower = name.trim().to_lowercase();
+        self.regions.iter().any(|r| r.name.to_lowercase() == lower)
+    }
+
+    fn new_id(&self, name: &str) -> String {
+        slug_id(name, |id| self.regions.iter().any(|r| &*r.id == id))
     }
 }

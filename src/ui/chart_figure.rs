@@ -7,7 +7,7 @@ use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
-use crate::chart::{ChartKind, SIZE};
+use crate::chart::ChartKind;
 use crate::model::Report;
 
 #[derive(Properties, PartialEq)]
@@ -17,6 +17,12 @@ pub struct ChartFigureProps {
 }
 
 fn draw(canvas: HtmlCanvasElement, kind: ChartKind, report: &Report) {
+    let (width, height) = kind.size(report);
+    // Setting a canvas's size clears it, so only do so when the size changes.
+    if canvas.width() != width || canvas.height() != height {
+        canvas.set_width(width);
+        canvas.set_height(height);
+    }
     let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
         web_sys::console::error_1(&"sitecost: no 2D context for a chart canvas".into());
         return;
@@ -43,8 +49,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     let kind = props.kind;
     html! {
         <figure class="chart" data-chart={kind.name()}>
-            <canvas ref={canvas} width={SIZE.0.to_string()} height={SIZE.1.to_string()}
-                role="img" aria-label={kind.caption()}></canvas>
+            <canvas ref={canvas} role="img" aria-label={kind.caption()}></canvas>
             <figcaption>{kind.caption()}</figcaption>
         </figure>
     }

@@ -31,7 +31,7 @@ pub fn RegionControls(props: &RegionControlsProps) -> Html {
                 html! {
                     <Slider key={spec.key} id={format!("{}-{}", spec.key, region.id)} spec={spec}
                         value={region.value(field)}
-                        source={Some(region.sources.get(field).clone())}
+                        source={Some(region.source(field))}
                         on_change={Callback::from(move |v| dispatch.dispatch(Action::SetRegion(index, field, v)))} />
                 }
             }) }

@@ -9,10 +9,10 @@ pub struct SourcesProps {
     pub regions: Vec<Region>,
 }
 
-fn item(label: String, source: &Sourced) -> Html {
+fn item(label: String, source: Sourced) -> Html {
     html! {
         <li class={classes!(source.assumption.then_some("assumption"))}>
-            <strong>{label}{": "}</strong>{source.text.clone()}
+            <strong>{label}{": "}</strong>{source.text}
         </li>
     }
 }
@@ -24,9 +24,9 @@ pub fn Sources(props: &SourcesProps) -> Html {
             <h2 id="sources-title">{"Sources and assumptions behind the defaults"}</h2>
             <p>{"Values marked \u{201c}assumed\u{201d} are our own assumptions, not published figures: replace them with your own."}</p>
             <ul>
-                { for GlobalField::ALL.into_iter().map(|f| item(f.spec().label.to_string(), &Globals::source(f))) }
+                { for GlobalField::ALL.into_iter().map(|f| item(f.spec().label.to_string(), Globals::source(f))) }
                 { for props.regions.iter().flat_map(|r| RegionField::ALL.into_iter().map(move |f| {
-                    item(format!("{}, {}", r.name, f.spec().label.to_lowercase()), r.sources.get(f))
+                    item(format!("{}, {}", r.name, f.spec().label.to_lowercase()), r.source(f))
                 })) }
             </ul>
         </section>
