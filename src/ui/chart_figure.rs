@@ -51,6 +51,10 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         <figure class="chart" data-chart={kind.name()}>
             <canvas ref={canvas} role="img" aria-label={kind.caption()}></canvas>
             <figcaption>{kind.caption()}</figcaption>
+            // The canvas is pixels; this list gives screen readers (and scripts) the regions it shows.
+            <ul class="visually-hidden" data-legend="">
+                { for props.report.rows.iter().map(|r| html! { <li key={r.id.to_string()}>{r.name.to_string()}</li> }) }
+            </ul>
         </figure>
     }
 }

@@ -2,9 +2,12 @@
 
 mod app;
 mod chart_figure;
+mod download;
 mod global_controls;
 mod region_controls;
+mod region_toolbar;
 mod results_table;
+mod site_import;
 mod slider;
 mod sources;
 mod state;

@@ -1,15 +1,55 @@
-//! `ResultsTable`: the report as a table whose cells carry raw numbers for scripts and tests.
+//! `ResultsTable`: the report as a sortable table whose cells carry raw numbers for scripts and tests.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::format::grouped;
-use crate::model::Report;
+use crate::model::{RegionReport, Report};
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsTableProps {
     pub report: Rc<Report>,
+}
+
+/// A numeric column: its `data-metric` name, header with unit, decimals shown, and value.
+struct Metric {
+    name: &'static str,
+    header: &'static str,
+    decimals: usize,
+    value: fn(&RegionReport) -> f64,
+}
+
+const METRICS: [Metric; 6] = [
+    Metric {
+        name: "break_even_usd_per_kwh",
+        header: "Break-even power (USD/kWh)",
+        decimals: 4,
+        value: |r| r.break_even_usd_per_kwh,
+    },
+    Metric {
+        name: "break_even_usd_per_ph_day",
+        header: "Break-even hashprice (USD/PH/day)",
+        decimals: 2,
+        value: |r| r.break_even_usd_per_ph_day,
+    },
+    Metric {
+        name: "margin_usd_per_mw_day",
+        header: "Margin (USD/MW-day)",
+        decimals: 0,
+        value: |r| r.margin_usd_per_mw_day,
+    },
+    Metric { name: "allocated_mw", header: "Allocated (MW)", decimals: 1, value: |r| r.allocated_mw },
+    Metric { name: "hashrate_ph_s", header: "Hashrate (PH/s)", decimals: 1, value: |r| r.hashrate_ph_s },
+    Metric { name: "profit_usd_per_day", header: "Profit (USD/day)", decimals: 0, value: |r| r.profit_usd_per_day },
+];
+
+/// What the table is sorted by: the scenario's order, the region name, or a metric (by index).
+#[derive(Clone, Copy, PartialEq)]
+enum SortKey {
+    Order,
+    Name,
+    Metric(usize),
 }
 
 /// One figure: `data-value` holds the unformatted number, the text is for people.
@@ -24,35 +64,60 @@ fn cell(metric: &'static str, value: f64, decimals: usize) -> Html {
 
 #[component]
 pub fn ResultsTable(props: &ResultsTableProps) -> Html {
+    let sort = use_state(|| (SortKey::Order, false));
     let report = &props.report;
     let t = &report.totals;
+
+    let mut rows: Vec<&RegionReport> = report.rows.iter().collect();
+    let (key, descending) = *sort;
+    match key {
+        SortKey::Order => {}
+        SortKey::Name => rows.sort_by_key(|r| r.name.to_lowercase()),
+        SortKey::Metric(i) => rows.sort_by(|a, b| (METRICS[i].value)(a).total_cmp(&(METRICS[i].value)(b))),
+    }
+    if descending {
+        rows.reverse();
+    }
+
+    // A header is a button: the first press sorts ascending, the next descending.
+    let header = |label: &'static str, this: SortKey, class: Option<&'static str>, data_sort: &'static str| {
+        let sort = sort.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let (key, descending) = *sort;
+            sort.set((this, key == this && !descending));
+        });
+        let aria_sort = match (key == this, descending) {
+            (false, _) => "none",
+            (true, false) => "ascending",
+            (true, true) => "descending",
+        };
+        html! {
+            <th scope="col" class={classes!(class)} aria-sort={aria_sort}>
+                <button type="button" class="sort" data-sort={data_sort} {onclick}>{label}</button>
+            </th>
+        }
+    };
+    let totals = [t.allocated_mw, t.hashrate_ph_s, t.profit_usd_per_day];
+
     html! {
         <table id="results">
-            <caption>{"Results per region for the current inputs"}</caption>
+            <caption>{"Results per region for the current inputs (press a column header to sort)"}</caption>
             <thead>
                 <tr>
-                    <th scope="col">{"Region"}</th>
-                    <th scope="col" class="num">{"Break-even power (USD/kWh)"}</th>
-                    <th scope="col" class="num">{"Break-even hashprice (USD/PH/day)"}</th>
-                    <th scope="col" class="num">{"Margin (USD/MW-day)"}</th>
-                    <th scope="col" class="num">{"Allocated (MW)"}</th>
-                    <th scope="col" class="num">{"Hashrate (PH/s)"}</th>
-                    <th scope="col" class="num">{"Profit (USD/day)"}</th>
+                    { header("Region", SortKey::Name, None, "name") }
+                    { for METRICS.iter().enumerate().map(|(i, m)| header(m.header, SortKey::Metric(i), Some("num"), m.name)) }
                 </tr>
             </thead>
             <tbody>
-                { for report.rows.iter().map(|row| html! {
+                { for rows.into_iter().map(|row| html! {
                     <tr key={row.id.to_string()} data-region={row.id.to_string()}>
                         <th scope="row">
                             {row.name.to_string()}
-                            if row.cap_binds { <span class="badge" title="The cap binds: this region took its whole cap while fleet was left to place.">{"cap"}</span> }
+                            if row.cap_binds {
+                                <span class="badge" title="The cap binds: this region took its whole cap while fleet was left to place.">{"cap"}</span>
+                            }
                         </th>
-                        { cell("break_even_usd_per_kwh", row.break_even_usd_per_kwh, 4) }
-                        { cell("break_even_usd_per_ph_day", row.break_even_usd_per_ph_day, 2) }
-                        { cell("margin_usd_per_mw_day", row.margin_usd_per_mw_day, 0) }
-                        { cell("allocated_mw", row.allocated_mw, 1) }
-                        { cell("hashrate_ph_s", row.hashrate_ph_s, 1) }
-                        { cell("profit_usd_per_day", row.profit_usd_per_day, 0) }
+                        { for METRICS.iter().map(|m| cell(m.name, (m.value)(row), m.decimals)) }
                     </tr>
                 }) }
             </tbody>
@@ -60,9 +125,7 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
                 <tr data-region="total">
                     <th scope="row">{"Total"}</th>
                     <td></td><td></td><td></td>
-                    { cell("allocated_mw", t.allocated_mw, 1) }
-                    { cell("hashrate_ph_s", t.hashrate_ph_s, 1) }
-                    { cell("profit_usd_per_day", t.profit_usd_per_day, 0) }
+                    { for METRICS[3..].iter().zip(totals).map(|(m, v)| cell(m.name, v, m.decimals)) }
                 </tr>
             </tfoot>
         </table>

@@ -164,6 +164,12 @@ impl Browser {
         found[ELEMENT_KEY].as_str().unwrap_or_else(|| panic!("no element id for {css} in {found}")).to_string()
     }
 
+    pub fn find_and_click(&self, css: &str) {
+        let id = self.find(css);
+        self.session_command("POST", &format!("/element/{id}/click"), Some(json!({})))
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
     /// Types into an element as a user would: one key event (and one `input` event) per character.
     pub fn send_keys(&self, css: &str, text: &str) {
         let id = self.find(css);

@@ -1,0 +1,25 @@
+//! Saving text the page made (CSV, SVG, JSON) as a file download, with no network request.
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
+
+/// Offers `contents` as a download named `file_name`, through a temporary object URL.
+pub fn download_text(file_name: &str, mime: &str, contents: &str) -> Result<(), JsValue> {
+    let parts = js_sys_array(contents);
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let anchor: HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    Url::revoke_object_url(&url)
+}
+
+fn js_sys_array(contents: &str) -> JsValue {
+    let array = js_sys::Array::new();
+    array.push(&JsValue::from_str(contents));
+    array.into()
+}

@@ -1,0 +1,110 @@
+//! `SiteImport`: import sites from a CSV file or pasted text, with a preview, and export them back.
+
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use super::download::download_text;
+use super::state::AppState;
+use crate::model::sites::{export, preview};
+use crate::model::{Action, Region};
+
+#[derive(Properties, PartialEq)]
+pub struct SiteImportProps {
+    pub regions: Vec<Region>,
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+#[component]
+pub fn SiteImport(props: &SiteImportProps) -> Html {
+    let text = use_state(String::new);
+    let file_error = use_state(|| None::<String>);
+    let names: Vec<String> = props.regions.iter().map(|r| r.name.to_string()).collect();
+    // Nothing changes until the user confirms: the preview is computed, never applied.
+    let preview = use_memo(((*text).clone(), names), |(text, names)| preview(text, names.iter().map(String::as_str)));
+
+    let on_file = {
+        let (text, file_error) = (text.clone(), file_error.clone());
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+            let (text, file_error) = (text.clone(), file_error.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()) {
+                    Some(contents) => {
+                        file_error.set(None);
+                        text.set(contents);
+                    }
+                    None => file_error.set(Some(format!("{} could not be read as text.", file.name()))),
+                }
+            });
+            // Choosing the same file again should read it again.
+            input.set_value("");
+        })
+    };
+    let on_paste = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| text.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+    };
+    let on_confirm = {
+        let (text, dispatch, preview) = (text.clone(), props.dispatch.clone(), preview.clone());
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(Action::AddSites(preview.good()));
+            text.set(String::new());
+        })
+    };
+    let on_cancel = {
+        let text = text.clone();
+        Callback::from(move |_: MouseEvent| text.set(String::new()))
+    };
+    let on_export = {
+        let regions = props.regions.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Err(e) = download_text("sitecost-sites.csv", "text/csv;charset=utf-8", &export(&regions)) {
+                web_sys::console::error_2(&"sitecost: exporting sites failed".into(), &e);
+            }
+        })
+    };
+
+    let good = preview.good().len();
+    html! {
+        <section class="site-import" aria-labelledby="site-import-title">
+            <h2 id="site-import-title">{"Import or export sites"}</h2>
+            <p class="hint">{"CSV columns: name, price_usd_per_kwh, cap_mw, uptime_pct (required), source (optional)."}</p>
+            <label for="import-sites">{"CSV file"}</label>
+            <input type="file" id="import-sites" accept=".csv,text/csv" onchange={on_file} />
+            if let Some(e) = &*file_error { <p class="error" role="alert">{e.clone()}</p> }
+            <label for="import-sites-text">{"or paste CSV"}</label>
+            <textarea id="import-sites-text" rows="4" value={(*text).clone()} oninput={on_paste}
+                placeholder="name,price_usd_per_kwh,cap_mw,uptime_pct,source" />
+            if !text.trim().is_empty() {
+                <div id="import-preview">
+                    if let Some(problem) = &preview.problem {
+                        <p class="error" role="alert">{problem.clone()}</p>
+                    } else {
+                        <table>
+                            <thead><tr><th scope="col">{"Line"}</th><th scope="col">{"Name"}</th><th scope="col">{"Result"}</th></tr></thead>
+                            <tbody>
+                                { for preview.rows.iter().map(|row| html! {
+                                    <tr data-line={row.line.to_string()} class={if row.outcome.is_ok() { "ok" } else { "bad" }}>
+                                        <td>{row.line}</td>
+                                        <td>{row.name.clone()}</td>
+                                        <td>{ match &row.outcome {
+                                            Ok(_) => "will be added".to_string(),
+                                            Err(errors) => errors.join("; "),
+                                        } }</td>
+                                    </tr>
+                                }) }
+                            </tbody>
+                        </table>
+                    }
+                    <button type="button" id="import-sites-confirm" disabled={good == 0} onclick={on_confirm}>
+                        { format!("Add {good} site{}", if good == 1 { "" } else { "s" }) }
+                    </button>
+                    <button type="button" id="import-sites-cancel" onclick={on_cancel}>{"Cancel"}</button>
+                </div>
+            }
+            <p><button type="button" id="export-sites" onclick={on_export}>{"Export sites (CSV)"}</button></p>
+        </section>
+    }
+}
