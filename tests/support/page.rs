@@ -8,10 +8,10 @@ use super::webdriver::Browser;
 /// The `data-chart` names of the page's charts.
 pub const CHARTS: [&str; 3] = ["profit-vs-hashprice", "break-even", "profit-by-region"];
 
-/// A browser showing the app, and the server it came from.
+/// A browser showing the app, and the server it came from (none for `file://`).
 pub struct Page {
     pub browser: Browser,
-    _server: Server,
+    pub server: Option<Server>,
 }
 
 /// Reads every `data-value` of the results table as (row, metric, value).
@@ -33,16 +33,38 @@ const CANVAS_PRINT: &str = r#"
 "#;
 
 impl Page {
+    /// The hosted build, served from the root of a loopback server.
     pub fn open() -> Page {
-        let server = Server::start(super::dist_dir(), "/");
+        Page::open_hosted("/")
+    }
+
+    /// The hosted build, served under `prefix` (a sub-path such as `/reports/2026/sitecost/`).
+    pub fn open_hosted(prefix: &str) -> Page {
+        let server = Server::start(super::dist_dir(), prefix);
+        let page = Page::load(&server.url());
+        Page { server: Some(server), ..page }
+    }
+
+    /// The single-file build, opened from disk as a double-click would.
+    pub fn open_single_file() -> Page {
+        let file = super::dist_dir().join("sitecost.html");
+        assert!(file.is_file(), "{} is missing: `make dist` writes it", file.display());
+        Page::load(&format!("file://{}", file.display()))
+    }
+
+    fn load(url: &str) -> Page {
         let browser = Browser::start();
-        browser.goto(&server.url());
+        // Forget what the browser did before our page (its own new-tab page), so the
+        // performance log holds only the page's requests.
+        browser.goto("about:blank");
+        browser.logs("performance");
+        browser.goto(url);
         browser.wait_until(
             "document.querySelectorAll('#results tr[data-region]').length === 7 \
              && document.querySelectorAll('figure[data-chart] canvas').length === 3",
             "the app to render its table and charts",
         );
-        Page { browser, _server: server }
+        Page { browser, server: None }
     }
 
     /// Moves a range input the way a drag does: set its value and fire `input`.

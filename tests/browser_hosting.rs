@@ -1,0 +1,64 @@
+//! The two builds where users put them: the single file opened from disk, the hosted build under a sub-path.
+
+mod support;
+
+use serde_json::{json, Value};
+use support::page::{Page, CHARTS};
+
+/// Every URL the page asked the network stack for, from the DevTools events that chromedriver
+/// records in its performance log.
+fn requested_urls(page: &Page) -> Vec<String> {
+    page.browser
+        .logs("performance")
+        .iter()
+        .filter_map(|entry| serde_json::from_str::<Value>(entry["message"].as_str()?).ok())
+        .filter(|m| m["message"]["method"] == "Network.requestWillBeSent")
+        .filter_map(|m| m["message"]["params"]["request"]["url"].as_str().map(str::to_string))
+        .collect()
+}
+
+/// The page works: every chart is drawn and the table reacts to a slider.
+fn assert_page_works(page: &Page) {
+    for chart in CHARTS {
+        let (_, ink) = page.canvas(chart);
+        assert!(ink > 2000, "{chart} is drawn ({ink} inked pixels)");
+    }
+    let before = page.table();
+    page.slide("hashprice", 70.0);
+    page.wait_table_change(&before, "the hashprice slider");
+    page.assert_no_console_errors();
+}
+
+#[test]
+fn the_single_file_works_from_disk_and_requests_nothing_else() {
+    let page = Page::open_single_file();
+    assert_page_works(&page);
+    let own = page.browser.exec("return location.href;", json!([])).as_str().unwrap().to_string();
+    assert!(own.starts_with("file://") && own.ends_with("/sitecost.html"), "{own}");
+    let urls = requested_urls(&page);
+    assert!(urls.contains(&own), "the log holds the page's own load: {urls:?}");
+    // The icon is a data: URI inside the file; nothing else may be asked for.
+    let foreign: Vec<&String> = urls.iter().filter(|u| **u != own && !u.starts_with("data:")).collect();
+    assert!(foreign.is_empty(), "the single file requested {foreign:?}");
+}
+
+#[test]
+fn the_hosted_build_boots_under_a_sub_path_and_requests_only_its_own_files() {
+    let prefix = "/reports/2026/sitecost/";
+    let page = Page::open_hosted(prefix);
+    assert_page_works(&page);
+    let server = page.server.as_ref().unwrap();
+    let dist = support::dist_dir();
+    let requests = server.requests();
+    assert!(requests.iter().any(|r| r.ends_with(".wasm")), "the wasm came from the sub-path: {requests:?}");
+    for path in &requests {
+        let file = path.strip_prefix(prefix).unwrap_or_else(|| panic!("{path} is outside {prefix}"));
+        let file = if file.is_empty() { "index.html" } else { file };
+        assert!(dist.join(file).is_file(), "{path} is not one of the page's own files");
+    }
+    // And the browser asked for nothing beyond this server.
+    let origin = format!("http://127.0.0.1:{}{prefix}", server.port);
+    let foreign: Vec<String> =
+        requested_urls(&page).into_iter().filter(|u| !u.starts_with(&origin) && !u.starts_with("data:")).collect();
+    assert!(foreign.is_empty(), "requests beyond the page's own files: {foreign:?}");
+}
