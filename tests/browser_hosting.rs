@@ -62,3 +62,42 @@ fn the_hosted_build_boots_under_a_sub_path_and_requests_only_its_own_files() {
         requested_urls(&page).into_iter().filter(|u| !u.starts_with(&origin) && !u.starts_with("data:")).collect();
     assert!(foreign.is_empty(), "requests beyond the page's own files: {foreign:?}");
 }
+
+/// Asks the page to fetch another origin and an inline script to run, and returns the CSP
+/// directives that refused them; an empty list would mean the policy is missing or open.
+fn refused_directives(page: &Page) -> Vec<String> {
+    let v = page.browser.exec_async(
+        "const done = arguments[arguments.length - 1];
+         const seen = [];
+         document.addEventListener('securitypolicyviolation', e => seen.push(e.effectiveDirective));
+         const s = document.createElement('script');
+         s.textContent = 'window.__injected = true';
+         document.head.appendChild(s);
+         fetch('http://127.0.0.1:9/').catch(() => {}).finally(() => setTimeout(() => done(seen), 100));",
+    );
+    serde_json::from_value(v).unwrap()
+}
+
+#[test]
+fn both_builds_carry_a_policy_that_refuses_connections_and_foreign_scripts() {
+    for page in [Page::open_single_file(), Page::open_hosted("/")] {
+        let policy = page
+            .browser
+            .exec("return document.querySelector('meta[http-equiv=Content-Security-Policy]').content;", json!([]));
+        let policy = policy.as_str().unwrap();
+        assert!(policy.starts_with("default-src 'none'"), "{policy}");
+        assert!(policy.contains("'wasm-unsafe-eval'") && !policy.contains("unsafe-inline"), "{policy}");
+        let refused = refused_directives(&page);
+        assert!(refused.contains(&"connect-src".to_string()), "the fetch was not refused: {refused:?}");
+        assert!(refused.contains(&"script-src-elem".to_string()), "the inline script was not refused: {refused:?}");
+        assert_eq!(page.browser.exec("return window.__injected === undefined;", json!([])), json!(true));
+        // Those two refusals were ours; drain them, then the app itself must have caused none.
+        let errors: Vec<String> = page
+            .browser
+            .console_errors()
+            .into_iter()
+            .filter(|e| !e.contains("127.0.0.1:9") && !e.contains("inline script"))
+            .collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+    }
+}

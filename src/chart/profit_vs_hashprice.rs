@@ -2,6 +2,7 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{padded_range, region_color, short_label, DrawResult, FONT};
 use crate::format::compact;
@@ -44,20 +45,14 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, report: &R
         chart.draw_series(std::iter::once(PathElement::new(row.margin_line.to_vec(), faint)))?;
     }
     for row in top {
-        let color = region_color(row);
-        chart
-            .draw_series(std::iter::once(PathElement::new(row.margin_line.to_vec(), color.stroke_width(2))))?
-            .label(short_label(&row.name, 22))
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], color.stroke_width(2)));
+        let line = region_color(row).stroke_width(2);
+        chart.draw_series(std::iter::once(PathElement::new(row.margin_line.to_vec(), line)))?;
     }
+    let mut legend: Vec<(String, ShapeStyle)> =
+        top.iter().map(|r| (short_label(&r.name, 22), region_color(r).stroke_width(2))).collect();
     if !rest.is_empty() {
-        let grey = BLACK.mix(0.35);
-        chart
-            .draw_series(std::iter::empty::<PathElement<(f64, f64)>>())?
-            .label(format!("+{} more (thin lines)", rest.len()))
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], grey.stroke_width(1)));
+        legend.push((format!("+{} more (thin lines)", rest.len()), BLACK.mix(0.35).stroke_width(1)));
     }
-
     // Break-even hashprices on the zero line; a region whose break-even lies off the axis has no dot.
     chart.draw_series(
         report
@@ -70,12 +65,35 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, report: &R
     let hp = report.hashprice_usd_per_ph_day;
     chart.draw_series(std::iter::once(PathElement::new(vec![(hp, y0), (hp, y1)], BLACK.stroke_width(1))))?;
 
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .label_font((FONT, 12))
-        .background_style(WHITE.mix(0.85))
-        .border_style(BLACK.mix(0.3))
-        .draw()?;
+    let (plot_x, plot_y) = chart.backend_coord(&(x0, y1));
+    draw_legend(area, (plot_x + 10, plot_y + 8), &legend)?;
+    Ok(())
+}
+
+/// Draws a legend box at `origin` (top-left, in pixels): a line sample and a label per entry.
+///
+/// plotters' own series legend sizes itself through the font directly, which on the web means
+/// a DOM layout (and an inline style) per label; this one measures through the backend.
+fn draw_legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    origin: (i32, i32),
+    entries: &[(String, ShapeStyle)],
+) -> DrawResult<DB> {
+    const ROW_PX: i32 = 16;
+    const SAMPLE_PX: i32 = 18;
+    let font = TextStyle::from((FONT, 12)).pos(Pos::new(HPos::Left, VPos::Center));
+    let mut width = 0;
+    for (label, _) in entries {
+        width = width.max(area.estimate_text_size(label, &font)?.0 as i32);
+    }
+    let (x, y) = origin;
+    let size = (SAMPLE_PX + width + 18, ROW_PX * entries.len() as i32 + 8);
+    area.draw(&Rectangle::new([(x, y), (x + size.0, y + size.1)], WHITE.mix(0.85).filled()))?;
+    area.draw(&Rectangle::new([(x, y), (x + size.0, y + size.1)], BLACK.mix(0.3)))?;
+    for (i, (label, style)) in entries.iter().enumerate() {
+        let cy = y + 4 + ROW_PX / 2 + ROW_PX * i as i32;
+        area.draw(&PathElement::new(vec![(x + 6, cy), (x + 6 + SAMPLE_PX, cy)], *style))?;
+        area.draw(&Text::new(label.clone(), (x + 12 + SAMPLE_PX, cy), font.clone()))?;
+    }
     Ok(())
 }

@@ -3,7 +3,8 @@
 use std::rc::Rc;
 
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
+
+use super::measured_canvas::MeasuredCanvas;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
@@ -23,7 +24,7 @@ fn draw(canvas: HtmlCanvasElement, kind: ChartKind, report: &Report) {
         canvas.set_width(width);
         canvas.set_height(height);
     }
-    let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
+    let Some(backend) = MeasuredCanvas::new(canvas) else {
         web_sys::console::error_1(&"sitecost: no 2D context for a chart canvas".into());
         return;
     };

@@ -4,6 +4,7 @@ mod app;
 mod chart_figure;
 mod download;
 mod global_controls;
+mod measured_canvas;
 mod region_controls;
 mod region_toolbar;
 mod results_table;

@@ -153,6 +153,12 @@ impl Browser {
         self.try_exec(script, args).unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
     }
 
+    /// Runs an asynchronous script; it finishes by calling its last argument with the result.
+    pub fn exec_async(&self, script: &str) -> Value {
+        self.session_command("POST", "/execute/async", Some(json!({ "script": script, "args": [] })))
+            .unwrap_or_else(|e| panic!("async script failed: {e}\n{script}"))
+    }
+
     pub fn try_exec(&self, script: &str, args: Value) -> Result<Value, String> {
         self.session_command("POST", "/execute/sync", Some(json!({ "script": script, "args": args })))
     }
