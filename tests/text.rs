@@ -58,3 +58,19 @@ fn compact_axis_ticks() {
         assert_eq!(compact(v), expected, "{v}");
     }
 }
+
+#[test]
+fn the_results_csv_has_units_a_row_per_region_and_a_total() {
+    use sitecost::model::{report, report_csv, Scenario};
+    let r = report(&Scenario::default());
+    let rows = parse(&report_csv(&r)).unwrap();
+    assert_eq!(rows[0][0], "region_id");
+    assert!(rows[0]
+        .iter()
+        .skip(2)
+        .all(|h| h.contains("usd") || h.ends_with("_mw") || h.ends_with("_pct") || h.ends_with("_ph_s")));
+    assert_eq!(rows.len(), 1 + 6 + 1);
+    assert_eq!(rows[7][..2], ["total", "Total"]);
+    assert_eq!(rows[7][10].parse::<f64>().unwrap(), r.totals.profit_usd_per_day);
+    assert_eq!(rows[1][7].parse::<f64>().unwrap(), r.rows[0].margin_usd_per_mw_day, "numbers are exact");
+}

@@ -3,9 +3,11 @@
 //! Nothing in this module knows about the browser: it compiles and is tested natively,
 //! and the UI only ever reads the [`Report`] it produces.
 pub mod allocation;
+pub mod codec;
 pub mod csv;
 pub mod fields;
 pub mod formulas;
+pub mod json;
 pub mod region;
 pub mod report;
 pub mod scenario;
@@ -13,5 +15,5 @@ pub mod sites;
 
 pub use fields::{FieldSpec, GlobalField, InputError, RegionField};
 pub use region::{seed_regions, NameError, Region, Sourced, MAX_NAME_CHARS};
-pub use report::{report, RegionReport, Report, Totals};
+pub use report::{report, report_csv, RegionReport, Report, Totals};
 pub use scenario::{Action, ApplyError, Globals, NewSite, Scenario, MAX_REGIONS};

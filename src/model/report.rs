@@ -102,3 +102,48 @@ pub fn report(scenario: &Scenario) -> Report {
 
     Report { hashprice_usd_per_ph_day: hp, hashprice_axis: axis, hashrate_ph_s_per_mw: per_mw, rows, totals }
 }
+
+/// The results table as CSV (RFC 4180): units in the header names, one row per region and a
+/// total row, numbers unformatted in their shortest exact form.
+pub fn report_csv(report: &Report) -> String {
+    let mut out = String::new();
+    super::csv::write_record(
+        &mut out,
+        &[
+            "region_id",
+            "region_name",
+            "power_usd_per_kwh",
+            "cap_mw",
+            "uptime_pct",
+            "break_even_usd_per_kwh",
+            "break_even_usd_per_ph_day",
+            "margin_usd_per_mw_day",
+            "allocated_mw",
+            "hashrate_ph_s",
+            "profit_usd_per_day",
+        ],
+    );
+    for r in &report.rows {
+        let numbers = [
+            r.power_usd_per_kwh,
+            r.cap_mw,
+            r.uptime_pct,
+            r.break_even_usd_per_kwh,
+            r.break_even_usd_per_ph_day,
+            r.margin_usd_per_mw_day,
+            r.allocated_mw,
+            r.hashrate_ph_s,
+            r.profit_usd_per_day,
+        ]
+        .map(|v| v.to_string());
+        let mut fields = vec![r.id.to_string(), r.name.to_string()];
+        fields.extend(numbers);
+        super::csv::write_record(&mut out, &fields);
+    }
+    let t = &report.totals;
+    let mut total = vec!["total".to_string(), "Total".to_string()];
+    total.extend(std::iter::repeat_n(String::new(), 6));
+    total.extend([t.allocated_mw, t.hashrate_ph_s, t.profit_usd_per_day].map(|v| v.to_string()));
+    super::csv::write_record(&mut out, &total);
+    out
+}

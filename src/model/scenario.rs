@@ -28,7 +28,7 @@ impl Globals {
         }
     }
 
-    fn set_value(&mut self, field: GlobalField, value: f64) {
+    pub(crate) fn set_value(&mut self, field: GlobalField, value: f64) {
         match field {
             GlobalField::Hashprice => self.hashprice_usd_per_ph_day = value,
             GlobalField::Efficiency => self.efficiency_j_per_th = value,
@@ -234,7 +234,7 @@ impl Scenario {
                     }
                     let id = next.new_id(name);
                     let region =
-                        Region::user(&id, name, site.power_usd_per_kwh, site.cap_mw, site.uptime_pct, &site.note);
+                        Region::user(&id, name, site.power_usd_per_kwh, site.cap_mw, site.uptime_pct, site.note.trim());
                     next.regions.push(region);
                 }
                 *self = next;
