@@ -169,3 +169,15 @@ fn json_reads_escapes_and_refuses_deep_nesting() {
     assert!(json::parse("[1,]").is_err());
     assert!(json::parse("1e999").is_err());
 }
+
+#[test]
+fn fragments_carry_embed_mode_and_the_scenario() {
+    use sitecost::model::codec::{fragment, parse_fragment};
+    let s = Scenario::default();
+    let f = fragment(&s, true);
+    let parsed = parse_fragment(&f);
+    assert!(parsed.embed);
+    assert_eq!(decode_link(parsed.scenario.unwrap()).unwrap().scenario, s);
+    assert_eq!(parse_fragment("#other&s=abc").scenario, Some("abc"));
+    assert_eq!(parse_fragment(""), Default::default());
+}

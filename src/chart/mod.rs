@@ -2,6 +2,7 @@
 //! tests and exports render the very same functions to SVG.
 
 mod break_even;
+mod measured;
 mod profit_by_region;
 mod profit_vs_hashprice;
 
@@ -10,6 +11,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::model::{RegionReport, Report};
+pub use measured::{Measured, TextMeasure};
 
 /// The error a drawing function returns on backend `DB`.
 pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
@@ -82,12 +84,24 @@ impl ChartKind {
     }
 }
 
-/// Renders a chart to an SVG document at its size.
+/// Renders a chart to an SVG document at its size, measuring text with plotters' own fonts.
 pub fn render_svg(kind: ChartKind, report: &Report) -> String {
     let mut svg = String::new();
     {
         let area = SVGBackend::with_string(&mut svg, kind.size(report)).into_drawing_area();
         // The SVG backend writes into a String and cannot fail.
+        kind.draw(&area, report).expect("drawing to an SVG string cannot fail");
+        area.present().expect("presenting an SVG string cannot fail");
+    }
+    svg
+}
+
+/// Renders a chart to an SVG document, measuring text with `measure` (the page's canvas).
+pub fn render_svg_measured<M: TextMeasure>(kind: ChartKind, report: &Report, measure: &M) -> String {
+    let mut svg = String::new();
+    {
+        let inner = SVGBackend::with_string(&mut svg, kind.size(report));
+        let area = Measured { inner, measure, logical_size: None }.into_drawing_area();
         kind.draw(&area, report).expect("drawing to an SVG string cannot fail");
         area.present().expect("presenting an SVG string cannot fail");
     }

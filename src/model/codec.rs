@@ -341,3 +341,28 @@ pub fn from_json(text: &str) -> Result<Scenario, Vec<String>> {
         Err(problems)
     }
 }
+
+/// What a page's URL fragment asks for: embed mode, and a scenario (the text after `s=`).
+#[derive(Debug, Default, PartialEq)]
+pub struct Fragment<'a> {
+    pub embed: bool,
+    pub scenario: Option<&'a str>,
+}
+
+/// Reads a fragment such as `#embed&s=1~…`; unknown parts are ignored.
+pub fn parse_fragment(hash: &str) -> Fragment<'_> {
+    let mut fragment = Fragment::default();
+    for part in hash.trim_start_matches('#').split('&') {
+        if part == "embed" {
+            fragment.embed = true;
+        } else if let Some(s) = part.strip_prefix("s=") {
+            fragment.scenario = Some(s);
+        }
+    }
+    fragment
+}
+
+/// Writes the fragment (with its `#`) for a scenario, in embed mode or not.
+pub fn fragment(scenario: &Scenario, embed: bool) -> String {
+    format!("#{}s={}", if embed { "embed&" } else { "" }, encode_link(scenario))
+}

@@ -1,28 +1,86 @@
-//! `App`: the page — inputs on one side, summary, table and charts on the other.
+//! `App`: the page — inputs on one side, results on the other — or, in embed mode, results only.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_timers::callback::Timeout;
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
+use super::banner::Banner;
 use super::chart_figure::ChartFigure;
 use super::global_controls::GlobalControls;
 use super::region_controls::RegionControls;
 use super::region_toolbar::RegionToolbar;
 use super::results_table::ResultsTable;
+use super::share_panel::{page_address, SharePanel};
 use super::site_import::SiteImport;
 use super::sources::Sources;
+use super::startup::start;
 use super::state::AppState;
+use super::storage;
 use super::summary::Summary;
 use crate::chart::ChartKind;
+use crate::model::codec::{encode_link, fragment};
 use crate::model::region::SEED_IDS;
+use crate::model::{Report, Scenario};
 
 /// Up to this many regions the sliders start expanded; beyond, each region starts as one row.
 const EXPANDED_UP_TO: usize = 8;
 
+/// How long the address bar waits after the last change before it shows the new scenario;
+/// browsers throttle pages that rewrite their URL on every frame of a drag.
+const ADDRESS_DELAY_MS: u32 = 150;
+
+fn set_title(best: &Option<String>) {
+    let title = match best {
+        Some(name) => format!("sitecost \u{2014} best: {name}"),
+        None => "sitecost \u{2014} no region pays".to_string(),
+    };
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(&title);
+    }
+}
+
+fn replace_address_fragment(fragment: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        // A refused update only leaves an older scenario in the address bar; the autosave has it.
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(fragment));
+    }
+}
+
+/// Keeps the scenario where a reload finds it: in storage at once, in the address bar shortly
+/// after the last change. Returns why storage cannot be used, if it cannot.
+fn persist(scenario: &Scenario, timer: &RefCell<Option<Timeout>>) -> Option<String> {
+    let problem = storage::save(&encode_link(scenario)).err();
+    let fragment = fragment(scenario, false);
+    // Replacing the timer drops (cancels) the previous one.
+    *timer.borrow_mut() = Some(Timeout::new(ADDRESS_DELAY_MS, move || replace_address_fragment(&fragment)));
+    problem
+}
+
+fn results(report: &Rc<Report>, downloads: bool) -> Html {
+    html! {
+        <>
+            <Summary report={report.clone()} />
+            <ResultsTable report={report.clone()} />
+            { for ChartKind::ALL.into_iter().map(|kind| html! {
+                <ChartFigure key={kind.name()} kind={kind} report={report.clone()} downloads={downloads} />
+            }) }
+        </>
+    }
+}
+
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(AppState::default);
+    let opening = use_memo((), |_| start());
+    let state = use_reducer(|| AppState::new(opening.scenario.clone(), opening.banner.clone()));
+    let storage_problem = use_state(|| opening.storage_problem.clone());
+    let timer = use_mut_ref(|| None::<Timeout>);
     let dispatch = state.dispatcher();
     let report = state.report.clone();
     let regions = &state.scenario.regions;
+    let embed = opening.embed;
 
     // The title names the best region, set through the DOM's text API like every name.
     let best = report
@@ -31,15 +89,35 @@ pub fn App() -> Html {
         .filter(|r| r.margin_usd_per_mw_day > 0.0)
         .max_by(|a, b| a.margin_usd_per_mw_day.total_cmp(&b.margin_usd_per_mw_day))
         .map(|r| r.name.to_string());
-    use_effect_with(best, |best| {
-        let title = match best {
-            Some(name) => format!("sitecost \u{2014} best: {name}"),
-            None => "sitecost \u{2014} no region pays".to_string(),
+    use_effect_with(best, set_title);
+
+    {
+        // An embed is a view of someone's link: it must not overwrite this browser's autosave.
+        let storage_problem = storage_problem.clone();
+        use_effect_with(state.scenario.clone(), move |scenario| {
+            if !embed {
+                let problem = persist(scenario, &timer);
+                if problem != *storage_problem {
+                    storage_problem.set(problem);
+                }
+            }
+        });
+    }
+
+    let banner = state.banner.clone().map(|b| html! { <Banner banner={b} dispatch={dispatch.clone()} /> });
+
+    if embed {
+        let full = format!("{}{}", page_address(), fragment(&state.scenario, false));
+        return html! {
+            <div class="embed">
+                { banner }
+                { results(&report, false) }
+                <p class="open-full">
+                    <a href={full} target="_blank" rel="noopener" id="open-full">{"Open the full explorer \u{2197}"}</a>
+                </p>
+            </div>
         };
-        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-            document.set_title(&title);
-        }
-    });
+    }
 
     let refusal = state.refusal.as_ref();
     let region_error =
@@ -54,7 +132,13 @@ pub fn App() -> Html {
                 <h1>{"sitecost"}</h1>
                 <p>{"Where does Bitcoin mining still pay? Move any input and every region's break-even, \
                      margin and share of your fleet update at once."}</p>
+                if let Some(problem) = &*storage_problem {
+                    <p class="notice" id="storage-notice">
+                        {format!("Your changes are not saved in this browser ({problem}). Copy the link to keep them.")}
+                    </p>
+                }
             </header>
+            { banner }
             <main class="layout">
                 <section class="inputs" aria-label="Inputs">
                     <GlobalControls globals={state.scenario.globals.clone()} dispatch={dispatch.clone()} />
@@ -67,13 +151,10 @@ pub fn App() -> Html {
                             expanded={expanded} dispatch={dispatch.clone()} />
                     }) }
                     <SiteImport regions={regions.clone()} dispatch={dispatch.clone()} />
+                    <SharePanel scenario={state.scenario.clone()} report={report.clone()} dispatch={dispatch.clone()} />
                 </section>
                 <section class="outputs" aria-label="Results">
-                    <Summary report={report.clone()} />
-                    <ResultsTable report={report.clone()} />
-                    { for ChartKind::ALL.into_iter().map(|kind| html! {
-                        <ChartFigure key={kind.name()} kind={kind} report={report.clone()} />
-                    }) }
+                    { results(&report, true) }
                 </section>
             </main>
             <footer>

@@ -1,13 +1,12 @@
-//! `ChartFigure`: a `<figure>` whose canvas is redrawn from the report whenever the report changes.
+//! `ChartFigure`: a `<figure>` whose canvas is redrawn from the report, with SVG and PNG downloads.
 
 use std::rc::Rc;
 
-use plotters::prelude::IntoDrawingArea;
-
-use super::measured_canvas::MeasuredCanvas;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
+use super::canvas_draw::{draw_on_canvas, png_data_url, svg};
+use super::download::{download_text, download_url, log_failure};
 use crate::chart::ChartKind;
 use crate::model::Report;
 
@@ -15,43 +14,66 @@ use crate::model::Report;
 pub struct ChartFigureProps {
     pub kind: ChartKind,
     pub report: Rc<Report>,
+    /// Hides the download buttons (embeds show charts only).
+    #[prop_or(true)]
+    pub downloads: bool,
 }
 
-fn draw(canvas: HtmlCanvasElement, kind: ChartKind, report: &Report) {
-    let (width, height) = kind.size(report);
-    // Setting a canvas's size clears it, so only do so when the size changes.
-    if canvas.width() != width || canvas.height() != height {
-        canvas.set_width(width);
-        canvas.set_height(height);
-    }
-    let Some(backend) = MeasuredCanvas::new(canvas) else {
-        web_sys::console::error_1(&"sitecost: no 2D context for a chart canvas".into());
-        return;
-    };
-    let area = backend.into_drawing_area();
-    if let Err(e) = kind.draw(&area, report).and_then(|()| area.present()) {
-        web_sys::console::error_1(&format!("sitecost: drawing {} failed: {e:?}", kind.name()).into());
-    }
+/// Device pixels per CSS pixel, so that charts are sharp on dense screens; capped at 3.
+fn pixel_ratio() -> f64 {
+    web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, 3.0)
 }
 
 #[component]
 pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     let canvas = use_node_ref();
+    let kind = props.kind;
     {
         let canvas = canvas.clone();
-        let kind = props.kind;
         // Drawing happens after the DOM update, once per new report.
         use_effect_with(props.report.clone(), move |report| {
             if let Some(element) = canvas.cast::<HtmlCanvasElement>() {
-                draw(element, kind, report);
+                if let Err(e) = draw_on_canvas(&element, kind, report, pixel_ratio()) {
+                    web_sys::console::error_1(&format!("sitecost: drawing {} failed: {e}", kind.name()).into());
+                }
             }
         });
     }
-    let kind = props.kind;
+    let on_svg = {
+        let report = props.report.clone();
+        Callback::from(move |_: MouseEvent| {
+            let result = svg(kind, &report)
+                .map_err(|e| e.into())
+                .and_then(|text| download_text(&format!("sitecost-{}.svg", kind.name()), "image/svg+xml", &text));
+            if let Err(e) = result {
+                log_failure("the SVG download", &e);
+            }
+        })
+    };
+    let on_png = {
+        let report = props.report.clone();
+        Callback::from(move |_: MouseEvent| {
+            let result = png_data_url(kind, &report)
+                .map_err(|e| e.into())
+                .and_then(|url| download_url(&format!("sitecost-{}.png", kind.name()), &url));
+            if let Err(e) = result {
+                log_failure("the PNG download", &e);
+            }
+        })
+    };
     html! {
         <figure class="chart" data-chart={kind.name()}>
             <canvas ref={canvas} role="img" aria-label={kind.caption()}></canvas>
-            <figcaption>{kind.caption()}</figcaption>
+            <figcaption>
+                {kind.caption()}
+                if props.downloads {
+                    <span class="downloads">
+                        <button type="button" id={format!("export-svg-{}", kind.name())} onclick={on_svg}>{"SVG"}</button>
+                        <button type="button" id={format!("export-png-{}", kind.name())} onclick={on_png}
+                            title="PNG at twice the size, for print">{"PNG 2\u{d7}"}</button>
+                    </span>
+                }
+            </figcaption>
             // The canvas is pixels; this list gives screen readers (and scripts) the regions it shows.
             <ul class="visually-hidden" data-legend="">
                 { for props.report.rows.iter().map(|r| html! { <li key={r.id.to_string()}>{r.name.to_string()}</li> }) }

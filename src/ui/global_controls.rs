@@ -23,7 +23,7 @@ pub fn GlobalControls(props: &GlobalControlsProps) -> Html {
                     <Slider key={field.spec().key} id={field.spec().key} spec={field.spec()}
                         value={props.globals.value(field)}
                         source={Some(Globals::source(field))}
-                        on_change={Callback::from(move |v| dispatch.dispatch(Action::SetGlobal(field, v)))} />
+                        on_change={Callback::from(move |v| dispatch.dispatch(Action::SetGlobal(field, v).into()))} />
                 }
             }) }
         </fieldset>

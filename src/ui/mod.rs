@@ -1,17 +1,21 @@
 //! The Yew user interface: one function component per file, reading only the model's report.
 
 mod app;
+mod banner;
+mod canvas_draw;
 mod chart_figure;
 mod download;
 mod global_controls;
-mod measured_canvas;
 mod region_controls;
 mod region_toolbar;
 mod results_table;
+mod share_panel;
 mod site_import;
 mod slider;
 mod sources;
+mod startup;
 mod state;
+mod storage;
 mod summary;
 
 pub use app::App;

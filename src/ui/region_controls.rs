@@ -33,14 +33,14 @@ pub fn RegionControls(props: &RegionControlsProps) -> Html {
 
     let act = |action: Action| {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(action.clone()))
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(action.clone().into()))
     };
     let on_name = {
         let (dispatch, draft) = (props.dispatch.clone(), draft.clone());
         Callback::from(move |e: InputEvent| {
             let text = e.target_unchecked_into::<HtmlInputElement>().value();
             draft.set(Some(text.clone()));
-            dispatch.dispatch(Action::RenameRegion(index, text));
+            dispatch.dispatch(Action::RenameRegion(index, text).into());
         })
     };
     let on_name_blur = {
@@ -107,7 +107,7 @@ pub fn RegionControls(props: &RegionControlsProps) -> Html {
                         <Slider key={spec.key} id={format!("{}-{}", spec.key, region.id)} spec={spec}
                             value={region.value(field)}
                             source={Some(region.source(field))}
-                            on_change={Callback::from(move |v| dispatch.dispatch(Action::SetRegion(index, field, v)))} />
+                            on_change={Callback::from(move |v| dispatch.dispatch(Action::SetRegion(index, field, v).into()))} />
                     }
                 }) }
             </div>

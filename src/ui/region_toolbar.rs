@@ -19,7 +19,7 @@ pub struct RegionToolbarProps {
 pub fn RegionToolbar(props: &RegionToolbarProps) -> Html {
     let act = |action: Action| {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(action.clone()))
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(action.clone().into()))
     };
     html! {
         <div class="region-toolbar">

@@ -49,7 +49,7 @@ pub fn SiteImport(props: &SiteImportProps) -> Html {
     let on_confirm = {
         let (text, dispatch, preview) = (text.clone(), props.dispatch.clone(), preview.clone());
         Callback::from(move |_: MouseEvent| {
-            dispatch.dispatch(Action::AddSites(preview.good()));
+            dispatch.dispatch(Action::AddSites(preview.good()).into());
             text.set(String::new());
         })
     };

@@ -1,4 +1,4 @@
-//! The app state held by Yew: the scenario, the report derived from it, and what the last action left to say.
+//! The app state held by Yew: the scenario, the report derived from it, and what the page has to say.
 
 use std::rc::Rc;
 
@@ -13,6 +13,30 @@ pub struct Refusal {
     pub message: String,
 }
 
+/// A message across the top of the page: a title and the details, one per line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Banner {
+    pub title: String,
+    pub lines: Vec<String>,
+}
+
+/// What the page can be asked to do: a model action, or a change of the whole scenario.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Msg {
+    Do(Action),
+    /// Replaces the scenario (reset, or an imported file), optionally with a banner.
+    Replace(Box<Scenario>, Option<Banner>),
+    /// Shows a banner without touching the scenario (for example a refused import).
+    Tell(Banner),
+    DismissBanner,
+}
+
+impl From<Action> for Msg {
+    fn from(action: Action) -> Self {
+        Msg::Do(action)
+    }
+}
+
 /// The scenario and its report, kept together so the report is derived once per action and
 /// every view reads the same one.
 #[derive(Debug, PartialEq)]
@@ -22,28 +46,40 @@ pub struct AppState {
     /// The region removed last and where it stood, for "Undo".
     pub last_removed: Option<(usize, Region)>,
     pub refusal: Option<Refusal>,
+    pub banner: Option<Banner>,
 }
 
 impl AppState {
-    pub fn new(scenario: Scenario) -> Self {
+    pub fn new(scenario: Scenario, banner: Option<Banner>) -> Self {
         let report = Rc::new(report(&scenario));
-        AppState { scenario, report, last_removed: None, refusal: None }
+        AppState { scenario, report, last_removed: None, refusal: None, banner }
     }
-}
 
-impl Default for AppState {
-    fn default() -> Self {
-        AppState::new(Scenario::default())
+    /// The same scenario and report with other messages: nothing is derived again.
+    fn with(&self, refusal: Option<Refusal>, banner: Option<Banner>) -> Rc<Self> {
+        Rc::new(AppState {
+            scenario: self.scenario.clone(),
+            report: self.report.clone(),
+            last_removed: self.last_removed.clone(),
+            refusal,
+            banner,
+        })
     }
 }
 
 impl Reducible for AppState {
-    type Action = Action;
+    type Action = Msg;
 
-    /// Applies the action. A refused action keeps the scenario and report (and so re-renders
+    /// Applies a message. A refused action keeps the scenario and report (and so re-renders
     /// nothing but the message); the controls validate numbers before dispatching, so for them
     /// a refusal here is only a second guard.
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+    fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
+        let action = match msg {
+            Msg::Do(action) => action,
+            Msg::Replace(scenario, banner) => return Rc::new(AppState::new(*scenario, banner)),
+            Msg::Tell(banner) => return self.with(self.refusal.clone(), Some(banner)),
+            Msg::DismissBanner => return self.with(self.refusal.clone(), None),
+        };
         let mut scenario = self.scenario.clone();
         let region_id = match &action {
             Action::SetRegion(i, ..)
@@ -60,7 +96,7 @@ impl Reducible for AppState {
         };
         match scenario.apply(&action) {
             Ok(()) => {
-                let mut next = AppState::new(scenario);
+                let mut next = AppState::new(scenario, self.banner.clone());
                 next.last_removed = match action {
                     Action::RemoveRegion(_) => removed,
                     // Any other structural change makes an old undo confusing; values do not.
@@ -69,12 +105,7 @@ impl Reducible for AppState {
                 };
                 Rc::new(next)
             }
-            Err(e) => Rc::new(AppState {
-                scenario: self.scenario.clone(),
-                report: self.report.clone(),
-                last_removed: self.last_removed.clone(),
-                refusal: Some(Refusal { region_id, message: e.to_string() }),
-            }),
+            Err(e) => self.with(Some(Refusal { region_id, message: e.to_string() }), self.banner.clone()),
         }
     }
 }

@@ -1,0 +1,65 @@
+//! Drawing charts in the browser: on a page canvas at the screen's pixel density, as a 2× PNG,
+//! and as SVG — all through the chart module's functions, with text measured by a canvas.
+
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+use crate::chart::{render_svg_measured, ChartKind, Measured, TextMeasure};
+use crate::model::Report;
+
+/// Text measurement through a 2D context's `measureText`, which needs no layout.
+pub struct CanvasMeasure {
+    context: CanvasRenderingContext2d,
+}
+
+impl CanvasMeasure {
+    fn of(canvas: &HtmlCanvasElement) -> Option<Self> {
+        let context = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        Some(CanvasMeasure { context })
+    }
+}
+
+impl TextMeasure for CanvasMeasure {
+    fn text_width(&self, text: &str, css_font: &str) -> Option<f64> {
+        self.context.set_font(css_font);
+        self.context.measure_text(text).ok().map(|m| m.width())
+    }
+}
+
+fn new_canvas() -> Result<HtmlCanvasElement, JsValue> {
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    Ok(document.create_element("canvas")?.dyn_into()?)
+}
+
+/// Draws `kind` on `canvas` at `scale` device pixels per CSS pixel.
+pub fn draw_on_canvas(canvas: &HtmlCanvasElement, kind: ChartKind, report: &Report, scale: f64) -> Result<(), String> {
+    let (width, height) = kind.size(report);
+    let (px_w, px_h) = ((width as f64 * scale).round() as u32, (height as f64 * scale).round() as u32);
+    // Setting a canvas's size clears it, so only do so when the size changes.
+    if canvas.width() != px_w || canvas.height() != px_h {
+        canvas.set_width(px_w);
+        canvas.set_height(px_h);
+    }
+    let measure = CanvasMeasure::of(canvas).ok_or("no 2D context")?;
+    // Plotters lays out in CSS pixels; the transform maps them onto the device pixels.
+    measure.context.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0).map_err(|e| format!("{e:?}"))?;
+    let inner = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no canvas backend")?;
+    let area = Measured { inner, measure: &measure, logical_size: Some((width, height)) }.into_drawing_area();
+    kind.draw(&area, report).and_then(|()| area.present()).map_err(|e| format!("{e:?}"))
+}
+
+/// The chart as a PNG `data:` URL at twice its size, for print.
+pub fn png_data_url(kind: ChartKind, report: &Report) -> Result<String, String> {
+    let canvas = new_canvas().map_err(|e| format!("{e:?}"))?;
+    draw_on_canvas(&canvas, kind, report, 2.0)?;
+    canvas.to_data_url_with_type("image/png").map_err(|e| format!("{e:?}"))
+}
+
+/// The chart as an SVG document, drawn by the same code as the canvas.
+pub fn svg(kind: ChartKind, report: &Report) -> Result<String, String> {
+    let canvas = new_canvas().map_err(|e| format!("{e:?}"))?;
+    let measure = CanvasMeasure::of(&canvas).ok_or("no 2D context")?;
+    Ok(render_svg_measured(kind, report, &measure))
+}

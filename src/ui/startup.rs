@@ -1,0 +1,57 @@
+//! Which scenario the page opens with: the link's if it carries one, else the autosaved one, else the defaults.
+
+use super::state::Banner;
+use super::storage;
+use crate::model::codec::{decode_link, parse_fragment};
+use crate::model::Scenario;
+
+/// The opening scenario and what the user should be told about where it came from.
+pub struct Start {
+    pub scenario: Scenario,
+    pub banner: Option<Banner>,
+    pub embed: bool,
+    /// Set when storage cannot be used: changes will not survive a reload.
+    pub storage_problem: Option<String>,
+}
+
+fn hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+pub fn start() -> Start {
+    let hash = hash();
+    let fragment = parse_fragment(&hash);
+    let saved = storage::load();
+    let storage_problem = saved.as_ref().err().cloned();
+    let (scenario, banner) = match (fragment.scenario, saved) {
+        (Some(link), _) => match decode_link(link) {
+            Ok(d) if d.problems.is_empty() => (d.scenario, None),
+            Ok(d) => (
+                d.scenario,
+                Some(Banner {
+                    title: "Some values in this link could not be used; they were replaced by defaults.".into(),
+                    lines: d.problems,
+                }),
+            ),
+            Err(e) => (
+                Scenario::default(),
+                Some(Banner {
+                    title: "This link's scenario could not be read; showing the defaults.".into(),
+                    lines: vec![e],
+                }),
+            ),
+        },
+        (None, Ok(Some(text))) => match decode_link(&text) {
+            Ok(d) => (d.scenario, None),
+            Err(e) => (
+                Scenario::default(),
+                Some(Banner {
+                    title: "Your saved scenario could not be read; showing the defaults.".into(),
+                    lines: vec![e],
+                }),
+            ),
+        },
+        (None, _) => (Scenario::default(), None),
+    };
+    Start { scenario, banner, embed: fragment.embed, storage_problem }
+}
