@@ -17,13 +17,15 @@ fn scenario_strategy() -> impl Strategy<Value = Scenario> {
     let site = ("[A-Za-z0-9 ,~*%\"<>é🚀]{1,30}", 0.0..=0.2f64, 0.0..=1000.0f64, 0.0..=100.0f64, "[a-z ~*%]{0,12}");
     (globals, proptest::collection::vec(seed, 6), proptest::collection::vec(site, 0..6)).prop_map(
         |(g, seeds, sites)| {
-            let mut s = Scenario::default();
-            s.globals = Globals {
-                hashprice_usd_per_ph_day: g.0,
-                efficiency_j_per_th: g.1,
-                pue: g.2,
-                pool_fee_pct: g.3,
-                fleet_mw: g.4,
+            let mut s = Scenario {
+                globals: Globals {
+                    hashprice_usd_per_ph_day: g.0,
+                    efficiency_j_per_th: g.1,
+                    pue: g.2,
+                    pool_fee_pct: g.3,
+                    fleet_mw: g.4,
+                },
+                ..Scenario::default()
             };
             // Keep some seeds, with new values and sometimes a new name.
             let mut kept = Vec::new();

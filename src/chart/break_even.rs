@@ -3,7 +3,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{band_center, draw_band_labels, region_color, DrawResult, FONT};
+use super::{band_center, band_label_px, draw_band_labels, region_color, DrawResult, FONT};
 use crate::format::compact;
 use crate::model::Report;
 
@@ -19,7 +19,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, report: &R
     let mut chart = ChartBuilder::on(area)
         .margin(12)
         .x_label_area_size(40)
-        .y_label_area_size(150)
+        .y_label_area_size(band_label_px(area))
         .build_cartesian_2d(0.0..x_max, 0.0..n)?;
     chart
         .configure_mesh()

@@ -68,17 +68,28 @@ impl ChartKind {
 /// The width of every chart and the height of a chart with few regions, in CSS pixels.
 pub const SIZE: (u32, u32) = (640, 320);
 
+/// The narrowest chart, in CSS pixels: a 320 px embed less its padding.
+pub const MIN_WIDTH: u32 = 280;
+
 /// Height of one region's band in the bar charts, in CSS pixels: enough for a 13 px label.
 const BAND_PX: u32 = 24;
 
 impl ChartKind {
-    /// The size to draw at: the bar charts grow with the number of regions so that every
-    /// region keeps a legible label; the line chart keeps its size and limits its legend.
+    /// The size to draw at, at the full width: see [`ChartKind::size_at`].
     pub fn size(self, report: &Report) -> (u32, u32) {
+        self.size_at(report, SIZE.0)
+    }
+
+    /// The size to draw at in a column `width` CSS pixels wide (clamped to 280–640): text keeps
+    /// its size on narrow screens instead of shrinking with the picture. The bar charts grow
+    /// with the number of regions so that every region keeps a legible label; the line chart
+    /// keeps its height and limits its legend.
+    pub fn size_at(self, report: &Report, width: u32) -> (u32, u32) {
+        let width = width.clamp(MIN_WIDTH, SIZE.0);
         match self {
-            ChartKind::ProfitVsHashprice => SIZE,
+            ChartKind::ProfitVsHashprice => (width, SIZE.1),
             ChartKind::BreakEven | ChartKind::ProfitByRegion => {
-                (SIZE.0, SIZE.1.max(64 + BAND_PX * report.rows.len() as u32))
+                (width, SIZE.1.max(64 + BAND_PX * report.rows.len() as u32))
             }
         }
     }
@@ -141,6 +152,11 @@ fn band_center(index: usize, count: usize) -> f64 {
     count as f64 - index as f64 - 0.5
 }
 
+/// Width of the region-name column of the bar charts: 150 px, less on narrow charts.
+fn band_label_px<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>) -> u32 {
+    (area.dim_in_pixel().0 * 3 / 10).min(150)
+}
+
 /// Writes each region's name to the left of its band, right-aligned against the plot.
 ///
 /// Drawn as plain text elements: plotters' axis labels would measure every label, which on
@@ -156,7 +172,9 @@ fn draw_band_labels<DB: DrawingBackend>(
     let style = TextStyle::from((FONT, 13)).pos(Pos::new(HPos::Right, VPos::Center));
     for (i, row) in rows.iter().enumerate() {
         let (x, y) = chart.backend_coord(&(0.0, band_center(i, rows.len())));
-        area.draw(&Text::new(short_label(&row.name, 22), (x - 6, y), style.clone()))?;
+        // About 8 px per character of a 13 px font decides how much of a name fits.
+        let fits = (band_label_px(area) as usize / 8).max(6);
+        area.draw(&Text::new(short_label(&row.name, fits.min(22)), (x - 6, y), style.clone()))?;
     }
     Ok(())
 }

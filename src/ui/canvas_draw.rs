@@ -33,9 +33,15 @@ fn new_canvas() -> Result<HtmlCanvasElement, JsValue> {
     Ok(document.create_element("canvas")?.dyn_into()?)
 }
 
-/// Draws `kind` on `canvas` at `scale` device pixels per CSS pixel.
-pub fn draw_on_canvas(canvas: &HtmlCanvasElement, kind: ChartKind, report: &Report, scale: f64) -> Result<(), String> {
-    let (width, height) = kind.size(report);
+/// Draws `kind` on `canvas`, `width` CSS pixels wide, at `scale` device pixels per CSS pixel.
+pub fn draw_on_canvas(
+    canvas: &HtmlCanvasElement,
+    kind: ChartKind,
+    report: &Report,
+    width: u32,
+    scale: f64,
+) -> Result<(), String> {
+    let (width, height) = kind.size_at(report, width);
     let (px_w, px_h) = ((width as f64 * scale).round() as u32, (height as f64 * scale).round() as u32);
     // Setting a canvas's size clears it, so only do so when the size changes.
     if canvas.width() != px_w || canvas.height() != px_h {
@@ -53,7 +59,7 @@ pub fn draw_on_canvas(canvas: &HtmlCanvasElement, kind: ChartKind, report: &Repo
 /// The chart as a PNG `data:` URL at twice its size, for print.
 pub fn png_data_url(kind: ChartKind, report: &Report) -> Result<String, String> {
     let canvas = new_canvas().map_err(|e| format!("{e:?}"))?;
-    draw_on_canvas(&canvas, kind, report, 2.0)?;
+    draw_on_canvas(&canvas, kind, report, kind.size(report).0, 2.0)?;
     canvas.to_data_url_with_type("image/png").map_err(|e| format!("{e:?}"))
 }
 

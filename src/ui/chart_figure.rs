@@ -2,12 +2,13 @@
 
 use std::rc::Rc;
 
+use gloo_events::EventListener;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 use super::canvas_draw::{draw_on_canvas, png_data_url, svg};
 use super::download::{download_text, download_url, log_failure};
-use crate::chart::ChartKind;
+use crate::chart::{ChartKind, SIZE};
 use crate::model::Report;
 
 #[derive(Properties, PartialEq)]
@@ -24,16 +25,33 @@ fn pixel_ratio() -> f64 {
     web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, 3.0)
 }
 
+/// The width the chart has on the page: its figure's content box, in CSS pixels.
+fn column_width(canvas: &HtmlCanvasElement) -> u32 {
+    // The figure has 0.5 rem of padding on each side.
+    canvas.parent_element().map_or(SIZE.0, |figure| (figure.client_width() as u32).saturating_sub(16))
+}
+
 #[component]
 pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     let canvas = use_node_ref();
     let kind = props.kind;
+    // Bumped when the window is resized, so the chart is drawn again at its new width.
+    let resized = use_state(|| 0u32);
+    {
+        let resized = resized.clone();
+        use_effect_with((), move |_| {
+            let window = web_sys::window().expect("a window");
+            let listener = EventListener::new(&window, "resize", move |_| resized.set(resized.wrapping_add(1)));
+            move || drop(listener)
+        });
+    }
     {
         let canvas = canvas.clone();
-        // Drawing happens after the DOM update, once per new report.
-        use_effect_with(props.report.clone(), move |report| {
+        // Drawing happens after the DOM update, once per new report or window size.
+        use_effect_with((props.report.clone(), *resized), move |(report, _)| {
             if let Some(element) = canvas.cast::<HtmlCanvasElement>() {
-                if let Err(e) = draw_on_canvas(&element, kind, report, pixel_ratio()) {
+                let width = column_width(&element);
+                if let Err(e) = draw_on_canvas(&element, kind, report, width, pixel_ratio()) {
                     web_sys::console::error_1(&format!("sitecost: drawing {} failed: {e}", kind.name()).into());
                 }
             }

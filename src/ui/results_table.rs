@@ -20,6 +20,13 @@ struct Metric {
     value: fn(&RegionReport) -> f64,
 }
 
+/// Columns that narrow screens (a 320 px embed) hide, keeping margin, allocation and profit.
+const OPTIONAL: [&str; 3] = ["break_even_usd_per_kwh", "break_even_usd_per_ph_day", "hashrate_ph_s"];
+
+fn optional(metric: &str) -> Option<&'static str> {
+    OPTIONAL.contains(&metric).then_some("optional")
+}
+
 const METRICS: [Metric; 6] = [
     Metric {
         name: "break_even_usd_per_kwh",
@@ -56,7 +63,7 @@ enum SortKey {
 fn cell(metric: &'static str, value: f64, decimals: usize) -> Html {
     let class = (value < 0.0).then_some("negative");
     html! {
-        <td data-metric={metric} data-value={value.to_string()} class={classes!("num", class)}>
+        <td data-metric={metric} data-value={value.to_string()} class={classes!("num", class, optional(metric))}>
             { grouped(value, decimals) }
         </td>
     }
@@ -81,6 +88,7 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
 
     // A header is a button: the first press sorts ascending, the next descending.
     let header = |label: &'static str, this: SortKey, class: Option<&'static str>, data_sort: &'static str| {
+        let class = classes!(class, optional(data_sort));
         let sort = sort.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
             let (key, descending) = *sort;
@@ -92,7 +100,7 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
             (true, true) => "descending",
         };
         html! {
-            <th scope="col" class={classes!(class)} aria-sort={aria_sort}>
+            <th scope="col" class={class} aria-sort={aria_sort}>
                 <button type="button" class="sort" data-sort={data_sort} {onclick}>{label}</button>
             </th>
         }
@@ -124,7 +132,7 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
             <tfoot>
                 <tr data-region="total">
                     <th scope="row">{"Total"}</th>
-                    <td></td><td></td><td></td>
+                    <td class="optional"></td><td class="optional"></td><td></td>
                     { for METRICS[3..].iter().zip(totals).map(|(m, v)| cell(m.name, v, m.decimals)) }
                 </tr>
             </tfoot>

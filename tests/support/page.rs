@@ -52,19 +52,26 @@ impl Page {
         Page::load(&format!("file://{}", file.display()))
     }
 
-    fn load(url: &str) -> Page {
+    /// Any URL of the app (a link, an embed) in a fresh browser.
+    pub fn load(url: &str) -> Page {
         let browser = Browser::start();
         // Forget what the browser did before our page (its own new-tab page), so the
         // performance log holds only the page's requests.
         browser.goto("about:blank");
         browser.logs("performance");
-        browser.goto(url);
-        browser.wait_until(
-            "document.querySelectorAll('#results tr[data-region]').length === 7 \
+        let page = Page { browser, server: None };
+        page.visit(url);
+        page
+    }
+
+    /// Opens `url` in this page's browser and waits for the app to render.
+    pub fn visit(&self, url: &str) {
+        self.browser.goto(url);
+        self.browser.wait_until(
+            "document.querySelectorAll('#results tr[data-region=total]').length === 1 \
              && document.querySelectorAll('figure[data-chart] canvas').length === 3",
             "the app to render its table and charts",
         );
-        Page { browser, server: None }
     }
 
     /// Moves a range input the way a drag does: set its value and fire `input`.

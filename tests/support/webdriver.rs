@@ -120,9 +120,17 @@ impl Browser {
         ));
         let mut args: Vec<String> = CHROMIUM_FLAGS.iter().map(|s| s.to_string()).collect();
         args.push(format!("--user-data-dir={}", profile.display()));
+        let downloads = profile.join("downloads");
         let caps = json!({ "capabilities": { "alwaysMatch": {
             "browserName": "chrome",
-            "goog:chromeOptions": { "binary": env_or("CHROMIUM", "/usr/bin/chromium"), "args": args },
+            "goog:chromeOptions": {
+                "binary": env_or("CHROMIUM", "/usr/bin/chromium"),
+                "args": args,
+                "prefs": {
+                    "download.default_directory": downloads.display().to_string(),
+                    "download.prompt_for_download": false
+                }
+            },
             "goog:loggingPrefs": { "browser": "ALL", "performance": "ALL" }
         }}});
         let mut browser = Browser { port, session: String::new(), driver, profile };
@@ -142,6 +150,25 @@ impl Browser {
 
     fn session_command(&self, method: &str, path: &str, body: Option<Value>) -> Result<Value, String> {
         self.command(method, &format!("/session/{}{path}", self.session), body)
+    }
+
+    /// Where this browser saves downloads.
+    pub fn downloads(&self) -> PathBuf {
+        self.profile.join("downloads")
+    }
+
+    /// Waits for a finished download named `name` and returns its bytes.
+    pub fn downloaded(&self, name: &str) -> Vec<u8> {
+        let path = self.downloads().join(name);
+        super::poll(&format!("the download {name}"), || path.is_file());
+        // Chromium writes to a temporary name and renames when done; the renamed file is whole.
+        std::fs::read(&path).unwrap()
+    }
+
+    /// Resizes the browser window (the viewport follows).
+    pub fn set_window_size(&self, width: u32, height: u32) {
+        self.session_command("POST", "/window/rect", Some(json!({ "width": width, "height": height })))
+            .unwrap_or_else(|e| panic!("resize: {e}"));
     }
 
     pub fn goto(&self, url: &str) {

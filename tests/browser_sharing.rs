@@ -1,0 +1,239 @@
+//! Sharing a scenario: links, autosave, broken links and files, downloads, and the embed.
+
+mod support;
+
+use serde_json::json;
+use sitecost::model::codec::{crc32, encode_link};
+use sitecost::model::{report, Scenario};
+use support::page::{Page, CHARTS};
+
+fn share_link(page: &Page) -> String {
+    page.browser.exec("return document.getElementById('share-link').value;", json!([])).as_str().unwrap().to_string()
+}
+
+/// Changes five inputs of different kinds through the DOM contract.
+fn change_five_inputs(page: &Page) {
+    for (id, value) in [
+        ("hashprice", 61.5),
+        ("efficiency", 17.5),
+        ("fleet-mw", 450.0),
+        ("price-texas", 0.041),
+        ("uptime-siberia", 66.0),
+    ] {
+        let before = page.table();
+        page.slide(id, value);
+        page.wait_table_change(&before, id);
+    }
+    // A typed value between slider steps must survive exactly.
+    page.paste("#cap-georgia-value", "123.25");
+    page.browser.wait_until(
+        "document.querySelector('tr[data-region=georgia]') && document.getElementById('cap-georgia').value !== '300'",
+        "the typed cap",
+    );
+}
+
+#[test]
+fn a_link_reproduces_the_exact_scenario_in_a_fresh_browser() {
+    let page = Page::open();
+    change_five_inputs(&page);
+    let table = page.table();
+    let link = share_link(&page);
+    assert!(link.contains("#s=1~61.5~17.5~"), "{link}");
+    assert!(link.bytes().all(|b| b.is_ascii_graphic()), "the link survives e-mail: {link}");
+    let fresh = Page::load(&link);
+    assert_eq!(fresh.table(), table, "the link gave other numbers");
+    assert_eq!(
+        fresh.browser.exec("return document.getElementById('cap-georgia-value').value;", json!([])),
+        json!("123.25")
+    );
+    // The address bar follows the scenario, so copying it works as well as "Copy link".
+    page.browser.wait_until(&format!("location.href === {}", json!(link)), "the address bar to show the scenario");
+    fresh.assert_no_console_errors();
+}
+
+#[test]
+fn the_scenario_is_autosaved_and_reset_asks_first() {
+    let page = Page::open();
+    change_five_inputs(&page);
+    let table = page.table();
+    // Reopen the page's plain address (no scenario in it): the autosave brings the scenario back.
+    let plain = page.server.as_ref().unwrap().url();
+    page.visit(&plain);
+    assert_eq!(page.table(), table, "the reload lost the scenario");
+
+    page.browser.find_and_click("#reset");
+    assert!(page.text(".share .confirm").contains("Discard your scenario"));
+    page.browser.find_and_click("#reset-cancel");
+    assert_eq!(page.table(), table, "cancelling the reset changed the scenario");
+    page.browser.find_and_click("#reset");
+    page.browser.find_and_click("#reset-confirm");
+    page.wait_table_change(&table, "the reset");
+    let defaults = Page::load(&plain);
+    assert_eq!(page.table(), defaults.table());
+    page.visit(&plain);
+    assert_eq!(page.table(), defaults.table(), "after a reset, a reload starts from the defaults");
+    page.assert_no_console_errors();
+}
+
+fn signed(body: &str) -> String {
+    format!("{body}~{:08x}", crc32(body.as_bytes()))
+}
+
+#[test]
+fn broken_links_show_what_was_wrong_and_never_a_blank_page() {
+    let server_page = Page::open();
+    let base = server_page.server.as_ref().unwrap().url();
+    let good = encode_link(&Scenario::default());
+    let defaults = server_page.table();
+    let cases = [
+        (format!("#s={}", &good[..good.len() - 20]), "damaged or cut short", true),
+        (format!("#s={}", signed("2~50~21.5~1.1~2~300")), "version \u{201c}2\u{201d}", true),
+        (
+            format!("#s={}", signed("1~999~30~1.1~2~300~texas*0.05*100*90")),
+            "999 is outside that range. Using 50 instead.",
+            false,
+        ),
+    ];
+    for (fragment, expected, all_defaults) in cases {
+        let page = Page::load(&format!("{base}{fragment}"));
+        let banner = page.text("#banner");
+        assert!(banner.contains(expected), "{fragment}: {banner}");
+        for chart in CHARTS {
+            assert!(page.canvas(chart).1 > 2000, "{chart} is drawn");
+        }
+        if all_defaults {
+            assert_eq!(page.table(), defaults);
+        } else {
+            // Field by field: the bad hashprice fell back, the good efficiency and Texas stayed.
+            let mut s = Scenario { regions: vec![Scenario::default().regions[1].clone()], ..Scenario::default() };
+            s.globals.efficiency_j_per_th = 30.0;
+            s.regions[0].power_usd_per_kwh = 0.05;
+            s.regions[0].cap_mw = 100.0;
+            s.regions[0].uptime_pct = 90.0;
+            let r = report(&s);
+            assert_eq!(page.metric("texas", "break_even_usd_per_ph_day"), r.rows[0].break_even_usd_per_ph_day);
+        }
+        page.browser.find_and_click("#dismiss-banner");
+        page.browser.wait_until("!document.getElementById('banner')", "the banner to go");
+    }
+}
+
+#[test]
+fn broken_json_files_are_refused_field_by_field_and_change_nothing() {
+    let page = Page::open();
+    change_five_inputs(&page);
+    let table = page.table();
+    let dir = page.browser.downloads();
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = sitecost::model::codec::to_json(&Scenario::default());
+    let files = [
+        ("not-json.json", "this is not json".to_string(), "The file is not JSON"),
+        ("future.json", good.replace("\"version\": 1", "\"version\": 9"), "version 9"),
+        (
+            "types.json",
+            good.replace("\"pue\": 1.1", "\"pue\": \"high\"").replace("\"cap_mw\": 500", "\"cap_mw\": 5000"),
+            "Capacity cap must be a number from 0 to 1000 MW; 5000 is outside that range.",
+        ),
+    ];
+    for (name, contents, expected) in files {
+        let path = dir.join(name);
+        std::fs::write(&path, contents).unwrap();
+        page.browser.send_keys("#import-json", &path.display().to_string());
+        page.browser.wait_until(
+            &format!(
+                "document.getElementById('banner') && document.getElementById('banner').textContent.includes({})",
+                json!(name)
+            ),
+            "the import banner",
+        );
+        let banner = page.text("#banner");
+        assert!(banner.contains(expected), "{name}: {banner}");
+        assert!(banner.contains("your scenario is unchanged"));
+        assert_eq!(page.table(), table, "{name} changed the scenario");
+        page.browser.find_and_click("#dismiss-banner");
+    }
+    // A good file replaces the scenario.
+    let path = dir.join("good.json");
+    std::fs::write(&path, good).unwrap();
+    page.browser.send_keys("#import-json", &path.display().to_string());
+    page.wait_table_change(&table, "a good file");
+    assert_eq!(page.table(), Page::load(&page.server.as_ref().unwrap().url()).table());
+}
+
+#[test]
+fn every_export_downloads_what_it_says() {
+    let page = Page::open();
+    let b = &page.browser;
+    for chart in CHARTS {
+        b.find_and_click(&format!("#export-svg-{chart}"));
+        let svg = String::from_utf8(b.downloaded(&format!("sitecost-{chart}.svg"))).unwrap();
+        assert!(svg.starts_with("<svg"), "{chart}");
+        for name in ["Kazakhstan", "Texas (ERCOT)", "Siberia (Russia)"] {
+            assert!(svg.contains(name), "{chart}.svg lacks {name}");
+        }
+        b.find_and_click(&format!("#export-png-{chart}"));
+        let png = b.downloaded(&format!("sitecost-{chart}.png"));
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "{chart}.png is a PNG");
+        let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+        let height = u32::from_be_bytes(png[20..24].try_into().unwrap());
+        assert_eq!((width, height), (1280, 640), "{chart}.png is twice the chart's 640 × 320");
+    }
+    b.find_and_click("#export-csv");
+    let csv = String::from_utf8(b.downloaded("sitecost-results.csv")).unwrap();
+    let rows = sitecost::model::csv::parse(&csv).unwrap();
+    assert_eq!(rows[0][..3], ["region_id", "region_name", "power_usd_per_kwh"]);
+    assert_eq!(rows.len(), 1 + 6 + 1, "header, six regions, total");
+    assert_eq!(rows[7][0], "total");
+    assert_eq!(rows[7][10].parse::<f64>().unwrap(), page.metric("total", "profit_usd_per_day"));
+    b.find_and_click("#export-json");
+    let json = String::from_utf8(b.downloaded("sitecost-scenario.json")).unwrap();
+    assert_eq!(sitecost::model::codec::from_json(&json).unwrap(), Scenario::default());
+    page.assert_no_console_errors();
+}
+
+#[test]
+fn the_embed_snippet_renders_charts_and_table_in_an_iframe_at_320_px() {
+    let page = Page::open();
+    page.slide("hashprice", 58.0);
+    page.browser.wait_until("document.getElementById('share-link').value.includes('~58~')", "the link to follow");
+    let snippet = page
+        .browser
+        .exec("return document.getElementById('embed-code').value;", json!([]))
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(snippet.starts_with("<iframe src=\"") && snippet.contains("#embed&amp;s=1~58~"), "{snippet}");
+    // A plain page of someone's report, holding the snippet in a 320 px column.
+    let host = page.browser.downloads().join("report.html");
+    std::fs::create_dir_all(host.parent().unwrap()).unwrap();
+    let narrow = snippet.replace("width=\"100%\"", "width=\"320\"");
+    std::fs::write(&host, format!("<!DOCTYPE html><html><body><h1>Our report</h1>{narrow}</body></html>")).unwrap();
+    // Serve the host page from the app's server so the test can look inside the same-origin iframe.
+    let dist_copy = support::dist_dir().join("report-host-test.html");
+    std::fs::copy(&host, &dist_copy).unwrap();
+    let url = format!("{}report-host-test.html", page.server.as_ref().unwrap().url());
+    page.browser.goto(&url);
+    let inside = "document.querySelector('iframe').contentDocument";
+    page.browser.wait_until(
+        &format!("{inside} && {inside}.querySelectorAll('figure[data-chart] canvas').length === 3 && {inside}.querySelector('#results tr[data-region=total]')"),
+        "the embed to render in the iframe",
+    );
+    let facts = page.browser.exec(
+        &format!(
+            "const d = {inside}; const f = document.querySelector('iframe');
+             return [d.querySelectorAll('.inputs, .share, #sources').length,
+                     d.documentElement.scrollWidth, d.documentElement.scrollHeight, f.clientHeight,
+                     d.getElementById('open-full').href,
+                     d.querySelector('[data-metric=break_even_usd_per_ph_day]') !== null];"
+        ),
+        json!([]),
+    );
+    std::fs::remove_file(&dist_copy).unwrap();
+    assert_eq!(facts[0], json!(0), "the embed shows no controls");
+    assert!(facts[1].as_u64().unwrap() <= 320, "the embed is wider than its 320 px frame: {facts}");
+    assert!(facts[2].as_u64().unwrap() <= facts[3].as_u64().unwrap(), "the embed needs a scrollbar: {facts}");
+    assert!(
+        facts[4].as_str().unwrap().contains("#s=1~58~") && !facts[4].as_str().unwrap().contains("embed"),
+        "{facts}"
+    );
+}
