@@ -237,3 +237,55 @@ fn the_embed_snippet_renders_charts_and_table_in_an_iframe_at_320_px() {
         "{facts}"
     );
 }
+
+#[test]
+fn a_full_storage_degrades_to_a_notice() {
+    let page = Page::open();
+    // Fill this origin's storage to the brim, keeping the app's own key out of it.
+    page.browser.exec(
+        "localStorage.clear();
+         let i = 0;
+         for (let n = 1 << 20; n >= 1; n >>= 1) {
+             const chunk = 'x'.repeat(n);
+             for (;;) { try { localStorage.setItem('f' + i++, chunk); } catch (e) { break; } }
+         }",
+        json!([]),
+    );
+    let probe = page.browser.exec(
+        "try { localStorage.setItem('probe', 'x'.repeat(400)); return 'stored ' + localStorage.length; } catch (e) { return 'refused'; }",
+        json!([]),
+    );
+    assert_eq!(probe, json!("refused"), "the storage is not full yet");
+    let before = page.table();
+    page.slide("fleet-mw", 900.0);
+    page.wait_table_change(&before, "the fleet size");
+    page.browser.wait_until("document.getElementById('storage-notice')", "the storage notice");
+    assert!(page.text("#storage-notice").contains("not saved in this browser"));
+    // The page still works, and nothing was logged as an error.
+    let before = page.table();
+    page.slide("hashprice", 40.0);
+    page.wait_table_change(&before, "the hashprice");
+    page.assert_no_console_errors();
+    page.browser.exec("localStorage.clear();", json!([]));
+}
+
+#[test]
+fn printing_shows_charts_and_table_without_controls_or_clipping() {
+    let page = Page::open();
+    page.browser.cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }));
+    // A4 at 96 px per inch, less 10 mm margins each side: about 718 px of printable width.
+    page.browser.set_window_size(718, 1000);
+    page.browser.wait_until("getComputedStyle(document.querySelector('.inputs')).display === 'none'", "print styles");
+    let facts = page.browser.exec(
+        "const visible = s => [...document.querySelectorAll(s)].filter(e => e.offsetParent !== null).length;
+         return [visible('input, button:not(.sort), textarea'), visible('#results'), visible('figure[data-chart] canvas'),
+                 Math.max(...[...document.querySelectorAll('figure[data-chart] canvas')].map(c => c.getBoundingClientRect().right)),
+                 document.documentElement.scrollWidth];",
+        json!([]),
+    );
+    assert_eq!(facts[0], json!(0), "controls still print: {facts}");
+    assert_eq!(facts[1], json!(1));
+    assert_eq!(facts[2], json!(3));
+    assert!(facts[3].as_f64().unwrap() <= 718.0, "a chart is clipped: {facts}");
+    assert!(facts[4].as_u64().unwrap() <= 718, "the page is wider than the paper: {facts}");
+}

@@ -165,6 +165,12 @@ impl Browser {
         std::fs::read(&path).unwrap()
     }
 
+    /// Runs a Chrome DevTools Protocol command through chromedriver.
+    pub fn cdp(&self, cmd: &str, params: Value) -> Value {
+        self.session_command("POST", "/goog/cdp/execute", Some(json!({ "cmd": cmd, "params": params })))
+            .unwrap_or_else(|e| panic!("CDP {cmd}: {e}"))
+    }
+
     /// Resizes the browser window (the viewport follows).
     pub fn set_window_size(&self, width: u32, height: u32) {
         self.session_command("POST", "/window/rect", Some(json!({ "width": width, "height": height })))
