@@ -5,7 +5,7 @@ export SITECOST_TOOLS := $(TOOLS)
 export PATH := $(TOOLS)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: run dist test setup
+.PHONY: run dist test setup bench bench-check
 
 ## setup: install the pinned tools (idempotent).
 setup:
@@ -23,3 +23,11 @@ run: dist
 ## test: every test, native and in headless Chromium against the release build.
 test: dist
 	cargo test --locked
+
+## bench: input latency, first-chart time and sizes of the release build, in headless Chromium.
+bench: dist
+	cargo bench --locked --bench latency
+
+## bench-check: the same, failing when a target of BENCHMARKS.md is missed.
+bench-check: dist
+	cargo bench --locked --bench latency -- --check

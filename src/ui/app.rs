@@ -3,6 +3,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
@@ -16,8 +17,8 @@ use super::results_table::ResultsTable;
 use super::share_panel::{page_address, SharePanel};
 use super::site_import::SiteImport;
 use super::sources::Sources;
-use super::startup::start;
-use super::state::AppState;
+use super::startup::{from_current_fragment, start};
+use super::state::{AppState, Msg};
 use super::storage;
 use super::summary::Summary;
 use crate::chart::ChartKind;
@@ -101,6 +102,22 @@ pub fn App() -> Html {
                     storage_problem.set(problem);
                 }
             }
+        });
+    }
+
+    {
+        // A link pasted into the address bar of an open page changes only the fragment, which
+        // reloads nothing: load its scenario here. Our own address updates use replaceState,
+        // which fires no hashchange.
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let window = web_sys::window().expect("a window");
+            let listener = EventListener::new(&window, "hashchange", move |_| {
+                if let Some((scenario, banner)) = from_current_fragment() {
+                    dispatch.dispatch(Msg::Replace(Box::new(scenario), banner));
+                }
+            });
+            move || drop(listener)
         });
     }
 

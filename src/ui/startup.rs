@@ -18,38 +18,42 @@ fn hash() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
 
+fn banner(title: &str, lines: Vec<String>) -> Option<Banner> {
+    Some(Banner { title: title.into(), lines })
+}
+
+/// The scenario a link carries, with a banner when some or all of it could not be used.
+pub fn from_link(link: &str) -> (Scenario, Option<Banner>) {
+    match decode_link(link) {
+        Ok(d) if d.problems.is_empty() => (d.scenario, None),
+        Ok(d) => (
+            d.scenario,
+            banner("Some values in this link could not be used; they were replaced by defaults.", d.problems),
+        ),
+        Err(e) => {
+            (Scenario::default(), banner("This link's scenario could not be read; showing the defaults.", vec![e]))
+        }
+    }
+}
+
+/// The scenario in the address bar's fragment now, if it carries one (after the user pastes a
+/// new link into the address bar of an open page).
+pub fn from_current_fragment() -> Option<(Scenario, Option<Banner>)> {
+    parse_fragment(&hash()).scenario.map(from_link)
+}
+
 pub fn start() -> Start {
     let hash = hash();
     let fragment = parse_fragment(&hash);
     let saved = storage::load();
     let storage_problem = saved.as_ref().err().cloned();
     let (scenario, banner) = match (fragment.scenario, saved) {
-        (Some(link), _) => match decode_link(link) {
-            Ok(d) if d.problems.is_empty() => (d.scenario, None),
-            Ok(d) => (
-                d.scenario,
-                Some(Banner {
-                    title: "Some values in this link could not be used; they were replaced by defaults.".into(),
-                    lines: d.problems,
-                }),
-            ),
-            Err(e) => (
-                Scenario::default(),
-                Some(Banner {
-                    title: "This link's scenario could not be read; showing the defaults.".into(),
-                    lines: vec![e],
-                }),
-            ),
-        },
+        (Some(link), _) => from_link(link),
         (None, Ok(Some(text))) => match decode_link(&text) {
             Ok(d) => (d.scenario, None),
-            Err(e) => (
-                Scenario::default(),
-                Some(Banner {
-                    title: "Your saved scenario could not be read; showing the defaults.".into(),
-                    lines: vec![e],
-                }),
-            ),
+            Err(e) => {
+                (Scenario::default(), banner("Your saved scenario could not be read; showing the defaults.", vec![e]))
+            }
         },
         (None, _) => (Scenario::default(), None),
     };

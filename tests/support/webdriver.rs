@@ -188,7 +188,12 @@ impl Browser {
 
     /// Runs an asynchronous script; it finishes by calling its last argument with the result.
     pub fn exec_async(&self, script: &str) -> Value {
-        self.session_command("POST", "/execute/async", Some(json!({ "script": script, "args": [] })))
+        self.exec_async_with(script, json!([]))
+    }
+
+    /// Like `exec_async`, with arguments before the callback.
+    pub fn exec_async_with(&self, script: &str, args: Value) -> Value {
+        self.session_command("POST", "/execute/async", Some(json!({ "script": script, "args": args })))
             .unwrap_or_else(|e| panic!("async script failed: {e}\n{script}"))
     }
 
