@@ -74,17 +74,37 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[rank]
 }
 
-fn measure(browser: &Browser, url: &str, plan: Vec<Value>) -> (f64, f64, f64) {
+/// Chromium's cumulative main-thread times, in ms: script, layout, style recalculation, task.
+fn metrics(browser: &Browser) -> [f64; 4] {
+    let m = browser.cdp("Performance.getMetrics", json!({}));
+    let get = |name: &str| {
+        m["metrics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["name"] == name)
+            .map_or(0.0, |x| x["value"].as_f64().unwrap())
+    };
+    ["ScriptDuration", "LayoutDuration", "RecalcStyleDuration", "TaskDuration"].map(|n| get(n) * 1000.0)
+}
+
+/// p50, p95, max of the event times, and the per-event breakdown (script, layout, style, task).
+fn measure(browser: &Browser, url: &str, plan: Vec<Value>) -> ((f64, f64, f64), [f64; 4]) {
     // A fresh document each time, whatever the previous one's fragment was.
     browser.goto("about:blank");
     browser.goto(url);
     browser.wait_until("document.querySelectorAll('figure[data-chart] canvas').length === 3", "the app");
     // Warm up: the first events compile and allocate; users drag after the page has settled.
     browser.exec_async_with(RUN_PLAN, json!([plan[..20].to_vec()]));
+    browser.cdp("Performance.enable", json!({}));
+    let before = metrics(browser);
+    let n = plan.len() as f64;
     let times = browser.exec_async_with(RUN_PLAN, json!([plan]));
+    let after = metrics(browser);
+    let breakdown: [f64; 4] = std::array::from_fn(|i| (after[i] - before[i]) / n);
     let mut times: Vec<f64> = serde_json::from_value(times).expect("times");
     times.sort_by(f64::total_cmp);
-    (percentile(&times, 50.0), percentile(&times, 95.0), *times.last().unwrap())
+    ((percentile(&times, 50.0), percentile(&times, 95.0), *times.last().unwrap()), breakdown)
 }
 
 fn gzip_size(path: &std::path::Path) -> u64 {
@@ -119,10 +139,16 @@ fn main() {
         ("regions50", fifty_url.as_str(), plan_mixed("candidate-site-7")),
         ("drag", default_url.as_str(), plan_drag()),
     ] {
-        let (p50, p95, max) = measure(&browser, page, plan);
+        let ((p50, p95, max), [script, layout, style, task]) = measure(&browser, page, plan);
         figures.push((format!("{name}.p50_ms"), p50));
         figures.push((format!("{name}.p95_ms"), p95));
         figures.push((format!("{name}.max_ms"), max));
+        // Where an event's time goes on the main thread, averaged: script (model, Yew diff,
+        // chart drawing), layout, style recalculation, and the whole task.
+        figures.push((format!("{name}.script_ms_per_event"), script));
+        figures.push((format!("{name}.layout_ms_per_event"), layout));
+        figures.push((format!("{name}.style_ms_per_event"), style));
+        figures.push((format!("{name}.task_ms_per_event"), task));
     }
     drop(browser);
 

@@ -84,3 +84,38 @@ fn degenerate_inputs_draw_finite_charts() {
         assert!(!out.contains("NaN") && !out.contains("inf"), "{kind:?}");
     }
 }
+
+#[test]
+fn a_chart_is_redrawn_only_when_what_it_shows_changes() {
+    let base = Scenario::default();
+    let inputs = |s: &Scenario| ChartKind::ALL.map(|k| k.inputs(&report(s)));
+    let before = inputs(&base);
+    // A cap that does not bind changes no chart: Texas gets no fleet either way.
+    let mut cap = base.clone();
+    cap.apply(&Action::SetRegion(1, RegionField::Cap, 800.0)).unwrap();
+    assert_eq!(inputs(&cap), before);
+    // A binding cap changes only the allocation chart.
+    let mut binding = base.clone();
+    binding.apply(&Action::SetRegion(0, RegionField::Cap, 150.0)).unwrap();
+    let after = inputs(&binding);
+    assert_eq!(after[..2], before[..2]);
+    assert_ne!(after[2], before[2]);
+    // Hashprice moves every chart.
+    let mut hp = base.clone();
+    hp.apply(&Action::SetGlobal(GlobalField::Hashprice, 51.0)).unwrap();
+    let after = inputs(&hp);
+    assert!((0..3).all(|i| after[i] != before[i]));
+    // A rename changes every chart's labels.
+    let mut renamed = base.clone();
+    renamed.apply(&Action::RenameRegion(2, "Cheyenne".into())).unwrap();
+    let after = inputs(&renamed);
+    assert!((0..3).all(|i| after[i] != before[i]));
+    // Whatever changes an SVG changes the inputs (checked on these four edits).
+    for s in [&cap, &binding, &hp, &renamed] {
+        for (i, kind) in ChartKind::ALL.into_iter().enumerate() {
+            if render_svg(kind, &report(s)) != render_svg(kind, &report(&base)) {
+                assert_ne!(inputs(s)[i], before[i], "{kind:?} changed without its inputs changing");
+            }
+        }
+    }
+}

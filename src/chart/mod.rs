@@ -13,6 +13,13 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use crate::model::{RegionReport, Report};
 pub use measured::{Measured, TextMeasure};
 
+/// What a chart depends on; see [`ChartKind::inputs`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartInputs {
+    numbers: Vec<f64>,
+    names: Vec<std::rc::Rc<str>>,
+}
+
 /// The error a drawing function returns on backend `DB`.
 pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
@@ -52,6 +59,41 @@ impl ChartKind {
                  region that took its whole capacity cap while fleet was left to place."
             }
         }
+    }
+
+    /// Everything of `report` this chart draws, in a form cheap to compare: the page redraws a
+    /// chart only when this changes (a capacity cap, for instance, moves no line of the
+    /// profit-vs-hashprice chart, and often nothing at all).
+    pub fn inputs(self, report: &Report) -> ChartInputs {
+        let mut numbers = Vec::with_capacity(report.rows.len() * 6 + 3);
+        let mut names = Vec::with_capacity(report.rows.len());
+        for row in &report.rows {
+            names.push(row.name.clone());
+            let [r, g, b] = row.color_rgb;
+            numbers.push(f64::from(u32::from_be_bytes([0, r, g, b])));
+            match self {
+                ChartKind::ProfitVsHashprice => {
+                    numbers.extend(row.margin_line.iter().flat_map(|&(x, y)| [x, y]));
+                    numbers.push(row.break_even_usd_per_ph_day);
+                }
+                ChartKind::BreakEven => numbers.extend([row.power_usd_per_kwh, row.break_even_usd_per_kwh]),
+                ChartKind::ProfitByRegion => numbers.extend([
+                    row.profit_usd_per_day,
+                    f64::from(u8::from(row.cap_binds)),
+                    f64::from(u8::from(row.allocated_mw == 0.0)),
+                ]),
+            }
+        }
+        if self == ChartKind::ProfitVsHashprice {
+            numbers.push(report.hashprice_usd_per_ph_day);
+            // The legend ranks regions by their current margin.
+            let mut order: Vec<usize> = (0..report.rows.len()).collect();
+            order.sort_by(|&a, &b| {
+                report.rows[b].margin_usd_per_mw_day.total_cmp(&report.rows[a].margin_usd_per_mw_day)
+            });
+            numbers.extend(order.into_iter().map(|i| i as f64));
+        }
+        ChartInputs { numbers, names }
     }
 
     /// Draws this chart of `report` on `area`.

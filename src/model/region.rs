@@ -61,6 +61,26 @@ pub struct Region {
     pub sources: Option<Rc<RegionSources>>,
 }
 
+/// A region's name and where its values come from: what the sources footnote shows, which
+/// stays equal while only values change (so the footnote is not rendered again).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Citation {
+    pub name: Rc<str>,
+    pub sources: Option<Rc<RegionSources>>,
+    pub note: Rc<str>,
+}
+
+impl Citation {
+    /// Where a field's value comes from: the seed citation, else the user's note.
+    pub fn source(&self, field: RegionField) -> Sourced {
+        match &self.sources {
+            Some(s) => s.get(field).clone(),
+            None if !self.note.is_empty() => Sourced { text: self.note.to_string(), assumption: false },
+            None => Sourced { text: USER_SOURCE.to_string(), assumption: false },
+        }
+    }
+}
+
 /// The longest region name, in characters.
 pub const MAX_NAME_CHARS: usize = 60;
 
@@ -87,11 +107,12 @@ impl Region {
 
     /// Where a field's value comes from: the seed citation, else the user's note.
     pub fn source(&self, field: RegionField) -> Sourced {
-        match &self.sources {
-            Some(s) => s.get(field).clone(),
-            None if !self.note.is_empty() => Sourced { text: self.note.to_string(), assumption: false },
-            None => Sourced { text: USER_SOURCE.to_string(), assumption: false },
-        }
+        self.citation().source(field)
+    }
+
+    /// What the region's values are cited from, without the values themselves.
+    pub fn citation(&self) -> Citation {
+        Citation { name: self.name.clone(), sources: self.sources.clone(), note: self.note.clone() }
     }
 
     /// The one-line source text of the CSV export: the user's note, else the seed citations.

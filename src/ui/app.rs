@@ -175,7 +175,7 @@ pub fn App() -> Html {
                 </section>
             </main>
             <footer>
-                <Sources regions={regions.clone()} />
+                <Sources regions={regions.iter().map(|r| r.citation()).collect::<Vec<_>>()} />
             </footer>
         </>
     }

@@ -46,23 +46,31 @@ fn column_width(canvas: &HtmlCanvasElement) -> u32 {
 pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     let canvas = use_node_ref();
     let kind = props.kind;
+    // The column's width, read from layout once and again only after a resize: reading it on
+    // every update would force a layout in the middle of each slider event.
+    let width = use_mut_ref(|| None::<u32>);
     // Bumped when the window is resized, so the chart is drawn again at its new width.
     let resized = use_state(|| 0u32);
     {
-        let resized = resized.clone();
+        let (resized, width) = (resized.clone(), width.clone());
         use_effect_with((), move |_| {
             let window = web_sys::window().expect("a window");
-            let listener = EventListener::new(&window, "resize", move |_| resized.set(resized.wrapping_add(1)));
+            let listener = EventListener::new(&window, "resize", move |_| {
+                *width.borrow_mut() = None;
+                resized.set(resized.wrapping_add(1));
+            });
             move || drop(listener)
         });
     }
     {
         let canvas = canvas.clone();
-        // Drawing happens after the DOM update, once per new report or window size.
-        use_effect_with((props.report.clone(), *resized), move |(report, _)| {
+        let report = props.report.clone();
+        // Drawing happens after the DOM update, only when what this chart shows has changed
+        // (or the window was resized): most slider moves leave one chart or two as they were.
+        use_effect_with((kind.inputs(&props.report), *resized), move |_| {
             if let Some(element) = canvas.cast::<HtmlCanvasElement>() {
-                let width = column_width(&element);
-                match draw_on_canvas(&element, kind, report, width, pixel_ratio()) {
+                let width = *width.borrow_mut().get_or_insert_with(|| column_width(&element));
+                match draw_on_canvas(&element, kind, &report, width, pixel_ratio()) {
                     Ok(()) => mark_first_chart(),
                     Err(e) => {
                         web_sys::console::error_1(&format!("sitecost: drawing {} failed: {e}", kind.name()).into())

@@ -8,6 +8,7 @@ mod download;
 mod global_controls;
 mod region_controls;
 mod region_toolbar;
+mod result_row;
 mod results_table;
 mod share_panel;
 mod site_import;

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::result_row::ResultRow;
 use crate::format::grouped;
 use crate::model::{RegionReport, Report};
 
@@ -13,11 +14,11 @@ pub struct ResultsTableProps {
 }
 
 /// A numeric column: its `data-metric` name, header with unit, decimals shown, and value.
-struct Metric {
-    name: &'static str,
+pub(super) struct Metric {
+    pub name: &'static str,
     header: &'static str,
-    decimals: usize,
-    value: fn(&RegionReport) -> f64,
+    pub decimals: usize,
+    pub value: fn(&RegionReport) -> f64,
 }
 
 /// Columns that narrow screens (a 320 px embed) hide, keeping margin, allocation and profit.
@@ -27,7 +28,7 @@ fn optional(metric: &str) -> Option<&'static str> {
     OPTIONAL.contains(&metric).then_some("optional")
 }
 
-const METRICS: [Metric; 6] = [
+pub(super) const METRICS: [Metric; 6] = [
     Metric {
         name: "break_even_usd_per_kwh",
         header: "Break-even power (USD/kWh)",
@@ -60,7 +61,7 @@ enum SortKey {
 }
 
 /// One figure: `data-value` holds the unformatted number, the text is for people.
-fn cell(metric: &'static str, value: f64, decimals: usize) -> Html {
+pub(super) fn cell(metric: &'static str, value: f64, decimals: usize) -> Html {
     let class = (value < 0.0).then_some("negative");
     html! {
         <td data-metric={metric} data-value={value.to_string()} class={classes!("num", class, optional(metric))}>
@@ -118,15 +119,7 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
             </thead>
             <tbody>
                 { for rows.into_iter().map(|row| html! {
-                    <tr key={row.id.to_string()} data-region={row.id.to_string()}>
-                        <th scope="row">
-                            {row.name.to_string()}
-                            if row.cap_binds {
-                                <span class="badge" title="The cap binds: this region took its whole cap while fleet was left to place.">{"cap"}</span>
-                            }
-                        </th>
-                        { for METRICS.iter().map(|m| cell(m.name, (m.value)(row), m.decimals)) }
-                    </tr>
+                    <ResultRow key={row.id.to_string()} row={row.clone()} />
                 }) }
             </tbody>
             <tfoot>

@@ -2,11 +2,12 @@
 
 use yew::prelude::*;
 
-use crate::model::{GlobalField, Globals, Region, RegionField, Sourced};
+use crate::model::{Citation, GlobalField, Globals, RegionField, Sourced};
 
 #[derive(Properties, PartialEq)]
 pub struct SourcesProps {
-    pub regions: Vec<Region>,
+    /// Names and citations only: dragging a slider changes neither, so the footnote stays put.
+    pub regions: Vec<Citation>,
 }
 
 fn item(label: String, source: Sourced) -> Html {
