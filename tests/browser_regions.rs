@@ -22,7 +22,7 @@ fn an_added_region_with_a_hostile_name_shows_literally_everywhere() {
     let b = &page.browser;
     // Count alerts instead of letting one block the page, and count elements before and after.
     b.exec("window.__alerts = 0; window.alert = () => { window.__alerts += 1; };", json!([]));
-    let elements_before = b.exec("return document.querySelectorAll('img, script, iframe').length;", json!([]));
+    let elements_before = b.exec("return document.querySelectorAll('img, script, iframe, b').length;", json!([]));
 
     b.find_and_click("#add-region");
     b.wait_until("document.querySelector('#results tr[data-region=\"new-site\"]')", "the new region's row");
@@ -69,8 +69,18 @@ fn an_added_region_with_a_hostile_name_shows_literally_everywhere() {
     page.paste("#name-new-site", HOSTILE);
     b.wait_until(&format!("document.title === {}", json!(format!("sitecost \u{2014} best: {HOSTILE}"))), "the title");
 
+    // The source note is the region's citation in the footnote, as text too.
+    page.paste("#note-new-site", "<b>Broker sheet</b>, May 2026");
+    b.wait_until(
+        "document.getElementById('sources').textContent.includes('<b>Broker sheet</b>, May 2026')",
+        "the note in the sources",
+    );
+
     assert_eq!(b.exec("return window.__alerts;", json!([])), json!(0), "an alert fired");
-    assert_eq!(b.exec("return document.querySelectorAll('img, script, iframe').length;", json!([])), elements_before);
+    assert_eq!(
+        b.exec("return document.querySelectorAll('img, script, iframe, b').length;", json!([])),
+        elements_before
+    );
     // A 60-emoji name must not widen the page beyond the window.
     assert_eq!(b.exec("return document.documentElement.scrollWidth <= window.innerWidth;", json!([])), json!(true));
     page.assert_no_console_errors();

@@ -167,7 +167,7 @@ impl Checker {
                     }
                 },
             };
-            let mut region = Region { name: name.as_str().into(), note: r.note.trim().into(), ..base };
+            let mut region = Region { name: name.as_str().into(), note: r.note.as_str().into(), ..base };
             for (k, field) in RegionField::ALL.into_iter().enumerate() {
                 let fallback = region.value(field);
                 let v = self.number(

@@ -16,4 +16,4 @@ pub mod sites;
 pub use fields::{FieldSpec, GlobalField, InputError, RegionField};
 pub use region::{seed_regions, Citation, NameError, Region, Sourced, MAX_NAME_CHARS};
 pub use report::{report, report_csv, RegionReport, Report, Totals};
-pub use scenario::{Action, ApplyError, Globals, NewSite, Scenario, MAX_REGIONS};
+pub use scenario::{Action, ApplyError, Globals, NewSite, Scenario, MAX_NOTE_CHARS, MAX_REGIONS};

@@ -78,6 +78,9 @@ impl Default for Scenario {
     }
 }
 
+/// The longest source note, in characters.
+pub const MAX_NOTE_CHARS: usize = 200;
+
 /// The most regions a scenario holds; the charts and controls are designed for up to this many.
 pub const MAX_REGIONS: usize = 100;
 
@@ -189,7 +192,10 @@ impl Scenario {
                 self.region_mut(index)?.name = name.into();
             }
             Action::SetNote(index, note) => {
-                self.region_mut(*index)?.note = note.trim().into();
+                // Kept as typed (a trailing space is the start of the next word); at most
+                // MAX_NOTE_CHARS characters, so a pasted document cannot bloat every link.
+                let note: String = note.chars().take(MAX_NOTE_CHARS).collect();
+                self.region_mut(*index)?.note = note.as_str().into();
             }
             &Action::RemoveRegion(index) => {
                 self.region(index)?;

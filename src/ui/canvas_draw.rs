@@ -50,22 +50,22 @@ pub fn draw_on_canvas(
     }
     let measure = CanvasMeasure::of(canvas).ok_or("no 2D context")?;
     // Plotters lays out in CSS pixels; the transform maps them onto the device pixels.
-    measure.context.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0).map_err(|e| format!("{e:?}"))?;
+    measure.context.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0).map_err(|_| "the canvas refused a transform")?;
     let inner = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no canvas backend")?;
     let area = Measured { inner, measure: &measure, logical_size: Some((width, height)) }.into_drawing_area();
-    kind.draw(&area, report).and_then(|()| area.present()).map_err(|e| format!("{e:?}"))
+    kind.draw(&area, report).and_then(|()| area.present()).map_err(|e| e.to_string())
 }
 
 /// The chart as a PNG `data:` URL at twice its size, for print.
 pub fn png_data_url(kind: ChartKind, report: &Report) -> Result<String, String> {
-    let canvas = new_canvas().map_err(|e| format!("{e:?}"))?;
+    let canvas = new_canvas().map_err(|_| "no canvas could be made")?;
     draw_on_canvas(&canvas, kind, report, kind.size(report).0, 2.0)?;
-    canvas.to_data_url_with_type("image/png").map_err(|e| format!("{e:?}"))
+    canvas.to_data_url_with_type("image/png").map_err(|_| "the canvas refused to make a PNG".to_string())
 }
 
 /// The chart as an SVG document, drawn by the same code as the canvas.
 pub fn svg(kind: ChartKind, report: &Report) -> Result<String, String> {
-    let canvas = new_canvas().map_err(|e| format!("{e:?}"))?;
+    let canvas = new_canvas().map_err(|_| "no canvas could be made")?;
     let measure = CanvasMeasure::of(&canvas).ok_or("no 2D context")?;
     Ok(render_svg_measured(kind, report, &measure))
 }

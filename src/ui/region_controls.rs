@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::slider::Slider;
 use super::state::AppState;
 use crate::format::grouped;
-use crate::model::{Action, Region, RegionField, MAX_NAME_CHARS};
+use crate::model::{Action, Region, RegionField, MAX_NAME_CHARS, MAX_NOTE_CHARS};
 
 #[derive(Properties, PartialEq)]
 pub struct RegionControlsProps {
@@ -41,6 +41,13 @@ pub fn RegionControls(props: &RegionControlsProps) -> Html {
             let text = e.target_unchecked_into::<HtmlInputElement>().value();
             draft.set(Some(text.clone()));
             dispatch.dispatch(Action::RenameRegion(index, text).into());
+        })
+    };
+    let on_note = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            let text = e.target_unchecked_into::<HtmlInputElement>().value();
+            dispatch.dispatch(Action::SetNote(index, text).into());
         })
     };
     let on_name_blur = {
@@ -100,6 +107,12 @@ pub fn RegionControls(props: &RegionControlsProps) -> Html {
                 { name_error.map(|e| e.to_string()).unwrap_or_default() }
             </p>
             <div id={format!("sliders-{id}")} hidden={!*expanded}>
+                <div class="control">
+                    <label for={format!("note-{id}")}>{"Source note"}</label>
+                    <input type="text" class="note" id={format!("note-{id}")} value={region.note.to_string()}
+                        maxlength={MAX_NOTE_CHARS.to_string()} placeholder="Where these numbers come from"
+                        oninput={on_note} />
+                </div>
                 { for RegionField::ALL.into_iter().map(|field| {
                     let dispatch = props.dispatch.clone();
                     let spec = field.spec();
