@@ -121,10 +121,17 @@ fn a_hundred_regions_go_through_the_model_and_every_chart() {
     }
     // The line chart's legend names the best eight and counts the rest.
     assert!(render_svg(ChartKind::ProfitVsHashprice, &r).contains("+92 more (thin lines)"));
-    // The bar charts grow to give each of the 100 regions a 24 px band with its own label.
+    // The bar charts show the best twelve, each in a 24 px band with its own label, and say
+    // how many more the table has: 64 + 12 × 24 + 20 px tall.
     let bars = render_svg(ChartKind::BreakEven, &r);
-    assert!(bars.starts_with("<svg width=\"640\" height=\"2464\""), "{}", &bars[..80]);
-    assert_eq!(bars.matches("text-anchor=\"end\"").count(), 100);
+    assert!(bars.starts_with("<svg width=\"640\" height=\"372\""), "{}", &bars[..80]);
+    assert_eq!(bars.matches("text-anchor=\"end\"").count(), 12);
+    assert!(bars.contains("+88 more regions (showing the 12 with the most headroom; the table has all)"));
+    let profit = render_svg(ChartKind::ProfitByRegion, &r);
+    assert!(profit.contains("+88 more regions (showing the 12 most profitable; the table has all)"));
+    // The most profitable region is among those shown.
+    let best = r.rows.iter().max_by(|a, b| a.profit_usd_per_day.total_cmp(&b.profit_usd_per_day)).unwrap();
+    assert!(profit.contains(&sitecost::chart::short_label(&best.name, 18)));
 }
 
 #[test]

@@ -3,7 +3,9 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{band_center, band_label_px, draw_band_labels, region_color, DrawResult, FONT};
+use super::{
+    band_center, band_label_px, draw_band_labels, draw_more_note, region_color, shown_rows, DrawResult, FONT, NOTE_PX,
+};
 use crate::format::compact;
 use crate::model::Report;
 
@@ -13,11 +15,13 @@ const HEADROOM: RGBColor = RGBColor(0, 158, 115);
 const SHORTFALL: RGBColor = RGBColor(213, 94, 0);
 
 pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, report: &Report) -> DrawResult<DB> {
-    let rows = &report.rows;
+    let (rows, hidden) = shown_rows(report, |r| r.break_even_usd_per_kwh - r.power_usd_per_kwh);
     let n = rows.len().max(1) as f64;
     let x_max = rows.iter().map(|r| r.power_usd_per_kwh.max(r.break_even_usd_per_kwh)).fold(0.01f64, f64::max) * 1.15;
     let mut chart = ChartBuilder::on(area)
         .margin(12)
+        // Room under the axis for the "more regions" line.
+        .margin_bottom(if hidden > 0 { 12 + NOTE_PX } else { 12 })
         .x_label_area_size(40)
         .y_label_area_size(band_label_px(area))
         .build_cartesian_2d(0.0..x_max, 0.0..n)?;
@@ -47,5 +51,6 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, report: &R
             BLACK.stroke_width(2),
         )))?;
     }
-    draw_band_labels(area, &chart, rows)
+    draw_band_labels(area, &chart, &rows)?;
+    draw_more_note(area, hidden, "with the most headroom")
 }

@@ -113,6 +113,12 @@ pub const SIZE: (u32, u32) = (640, 320);
 /// The narrowest chart, in CSS pixels: a 320 px embed less its padding.
 pub const MIN_WIDTH: u32 = 280;
 
+/// Regions a bar chart shows; beyond this it shows the best and says how many more the table has.
+pub const BARS_MAX: usize = 12;
+
+/// Height of the "more in the table" line under a bar chart, in CSS pixels.
+pub(super) const NOTE_PX: u32 = 20;
+
 /// Height of one region's band in the bar charts, in CSS pixels: enough for a 13 px label.
 const BAND_PX: u32 = 24;
 
@@ -131,7 +137,9 @@ impl ChartKind {
         match self {
             ChartKind::ProfitVsHashprice => (width, SIZE.1),
             ChartKind::BreakEven | ChartKind::ProfitByRegion => {
-                (width, SIZE.1.max(64 + BAND_PX * report.rows.len() as u32))
+                let bands = report.rows.len().min(BARS_MAX) as u32;
+                let note = if report.rows.len() > BARS_MAX { NOTE_PX } else { 0 };
+                (width, SIZE.1.max(64 + BAND_PX * bands + note))
             }
         }
     }
@@ -180,7 +188,7 @@ fn padded_range(values: impl Iterator<Item = f64>) -> (f64, f64) {
 }
 
 /// Region names as they fit beside a bar: at most `max_chars` characters, then an ellipsis.
-fn short_label(name: &str, max_chars: usize) -> String {
+pub fn short_label(name: &str, max_chars: usize) -> String {
     if name.chars().count() <= max_chars {
         return name.to_string();
     }
@@ -199,6 +207,31 @@ fn band_label_px<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>) -> u32 {
     (area.dim_in_pixel().0 * 3 / 10).min(150)
 }
 
+/// The rows a bar chart shows, best first by `rank` when there are more than [`BARS_MAX`]
+/// (otherwise all, in scenario order), and how many were left out.
+fn shown_rows(report: &Report, rank: impl Fn(&RegionReport) -> f64) -> (Vec<&RegionReport>, usize) {
+    let mut rows: Vec<&RegionReport> = report.rows.iter().collect();
+    if rows.len() <= BARS_MAX {
+        return (rows, 0);
+    }
+    rows.sort_by(|a, b| rank(b).total_cmp(&rank(a)));
+    let hidden = rows.len() - BARS_MAX;
+    rows.truncate(BARS_MAX);
+    (rows, hidden)
+}
+
+/// Says under a bar chart how many regions it leaves to the table.
+fn draw_more_note<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, hidden: usize, what: &str) -> DrawResult<DB> {
+    if hidden == 0 {
+        return Ok(());
+    }
+    let (_, height) = area.dim_in_pixel();
+    let grey = BLACK.mix(0.6);
+    let style = TextStyle::from((FONT, 12)).pos(Pos::new(HPos::Left, VPos::Bottom)).color(&grey);
+    let text = format!("+{hidden} more regions (showing the {BARS_MAX} {what}; the table has all)");
+    area.draw(&Text::new(text, (12, height as i32 - 4), style))
+}
+
 /// Writes each region's name to the left of its band, right-aligned against the plot.
 ///
 /// Drawn as plain text elements: plotters' axis labels would measure every label, which on
@@ -209,7 +242,7 @@ fn draw_band_labels<DB: DrawingBackend>(
         DB,
         Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
     >,
-    rows: &[RegionReport],
+    rows: &[&RegionReport],
 ) -> DrawResult<DB> {
     let style = TextStyle::from((FONT, 13)).pos(Pos::new(HPos::Right, VPos::Center));
     for (i, row) in rows.iter().enumerate() {

@@ -4,17 +4,21 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{band_center, band_label_px, draw_band_labels, region_color, DrawResult, FONT};
+use super::{
+    band_center, band_label_px, draw_band_labels, draw_more_note, region_color, shown_rows, DrawResult, FONT, NOTE_PX,
+};
 use crate::format::compact;
 use crate::model::Report;
 
 pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, report: &Report) -> DrawResult<DB> {
-    let rows = &report.rows;
+    let (rows, hidden) = shown_rows(report, |r| r.profit_usd_per_day + r.margin_usd_per_mw_day * 1e-9);
     let n = rows.len().max(1) as f64;
     // Headroom on the right leaves room for the "cap" marks.
     let x_max = rows.iter().map(|r| r.profit_usd_per_day).fold(1.0f64, f64::max) * 1.25;
     let mut chart = ChartBuilder::on(area)
         .margin(12)
+        // Room under the axis for the "more regions" line.
+        .margin_bottom(if hidden > 0 { 12 + NOTE_PX } else { 12 })
         .x_label_area_size(40)
         .y_label_area_size(band_label_px(area))
         .build_cartesian_2d(0.0..x_max, 0.0..n)?;
@@ -51,5 +55,6 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, report: &R
             area.draw(&Text::new("not placed", (x + 6, y), mark.clone().color(&BLACK.mix(0.55))))?;
         }
     }
-    draw_band_labels(area, &chart, rows)
+    draw_band_labels(area, &chart, &rows)?;
+    draw_more_note(area, hidden, "most profitable")
 }
