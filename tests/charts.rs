@@ -119,3 +119,20 @@ fn a_chart_is_redrawn_only_when_what_it_shows_changes() {
         }
     }
 }
+
+#[test]
+fn axes_hold_still_while_a_slider_moves_a_little() {
+    // Tick labels are the SVG texts centred under the x axis.
+    let ticks = |hp: f64, kind: ChartKind| -> Vec<String> {
+        let mut s = Scenario::default();
+        s.apply(&Action::SetGlobal(GlobalField::Hashprice, hp)).unwrap();
+        let svg = svg(kind, &s);
+        let lines: Vec<&str> = svg.lines().collect();
+        lines.windows(2).filter(|w| w[0].contains("text-anchor=\"middle\"")).map(|w| w[1].to_string()).collect()
+    };
+    for kind in ChartKind::ALL {
+        assert_eq!(ticks(50.0, kind), ticks(51.0, kind), "{kind:?} moved its axis for a 1 USD/PH/day step");
+    }
+    // The break-even axis ends on a nice number: 0.0863 × 1.1 rounds up to 0.1.
+    assert_eq!(ticks(50.0, ChartKind::BreakEven).last().map(String::as_str), Some("0.1"));
+}

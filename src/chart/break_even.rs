@@ -4,7 +4,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{
-    band_center, band_label_px, draw_band_labels, draw_more_note, region_color, shown_rows, DrawResult, FONT, NOTE_PX,
+    band_center, band_label_px, draw_band_labels, draw_more_note, nice_ceil, region_color, shown_rows, DrawResult,
+    FONT, NOTE_PX,
 };
 use crate::format::compact;
 use crate::model::Report;
@@ -17,7 +18,8 @@ const SHORTFALL: RGBColor = RGBColor(213, 94, 0);
 pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, report: &Report) -> DrawResult<DB> {
     let (rows, hidden) = shown_rows(report, |r| r.break_even_usd_per_kwh - r.power_usd_per_kwh);
     let n = rows.len().max(1) as f64;
-    let x_max = rows.iter().map(|r| r.power_usd_per_kwh.max(r.break_even_usd_per_kwh)).fold(0.01f64, f64::max) * 1.15;
+    let x_max =
+        nice_ceil(rows.iter().map(|r| r.power_usd_per_kwh.max(r.break_even_usd_per_kwh)).fold(0.01f64, f64::max) * 1.1);
     let mut chart = ChartBuilder::on(area)
         .margin(12)
         // Room under the axis for the "more regions" line.

@@ -176,15 +176,30 @@ fn region_color(row: &RegionReport) -> RGBColor {
     RGBColor(r, g, b)
 }
 
-/// A (low, high) pair that always spans something and always includes zero, padded by 8 %,
-/// so a flat or empty series never yields a degenerate axis.
+/// A (low, high) pair that always spans something and always includes zero, padded by 8 %
+/// and rounded outward to nice numbers, so a flat or empty series never yields a degenerate
+/// axis and small changes leave the axis where it was (the reader's eye need not follow).
 fn padded_range(values: impl Iterator<Item = f64>) -> (f64, f64) {
     let (lo, hi) = values.filter(|v| v.is_finite()).fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
-    let pad = ((hi - lo) * 0.08).max(1e-9);
     if hi - lo < 1e-9 {
         return (lo - 1.0, hi + 1.0);
     }
-    (if lo < 0.0 { lo - pad } else { lo }, hi + pad)
+    let pad = (hi - lo) * 0.08;
+    let low = if lo < 0.0 { -nice_ceil(pad - lo) } else { lo };
+    let high = if hi > 0.0 { nice_ceil(hi + pad) } else { hi + pad };
+    (low, high)
+}
+
+/// The smallest "nice" number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10ⁿ) at or above `value`.
+fn nice_ceil(value: f64) -> f64 {
+    if value <= 0.0 || !value.is_finite() {
+        return 1.0;
+    }
+    let scale = 10f64.powf(value.log10().floor());
+    let m = value / scale;
+    let nice =
+        [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0].into_iter().find(|&n| n >= m - 1e-9).unwrap_or(10.0);
+    nice * scale
 }
 
 /// Region names as they fit beside a bar: at most `max_chars` characters, then an ellipsis.

@@ -5,7 +5,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{
-    band_center, band_label_px, draw_band_labels, draw_more_note, region_color, shown_rows, DrawResult, FONT, NOTE_PX,
+    band_center, band_label_px, draw_band_labels, draw_more_note, nice_ceil, region_color, shown_rows, DrawResult,
+    FONT, NOTE_PX,
 };
 use crate::format::compact;
 use crate::model::Report;
@@ -14,7 +15,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, report: &R
     let (rows, hidden) = shown_rows(report, |r| r.profit_usd_per_day + r.margin_usd_per_mw_day * 1e-9);
     let n = rows.len().max(1) as f64;
     // Headroom on the right leaves room for the "cap" marks.
-    let x_max = rows.iter().map(|r| r.profit_usd_per_day).fold(1.0f64, f64::max) * 1.25;
+    let x_max = nice_ceil(rows.iter().map(|r| r.profit_usd_per_day).fold(1.0f64, f64::max) * 1.2);
     let mut chart = ChartBuilder::on(area)
         .margin(12)
         // Room under the axis for the "more regions" line.
