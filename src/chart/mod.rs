@@ -235,6 +235,39 @@ fn shown_rows(report: &Report, rank: impl Fn(&RegionReport) -> f64) -> (Vec<&Reg
     (rows, hidden)
 }
 
+/// The coordinate system both bar charts share: x from 0 to `x_max` under the bars, one band
+/// per shown region, names to the left and room for the "more regions" line when `hidden > 0`.
+#[allow(clippy::type_complexity)]
+fn bar_chart<'a, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
+    x_max: f64,
+    bands: usize,
+    hidden: usize,
+    x_desc: &str,
+) -> Result<
+    ChartContext<'a, DB, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>,
+    DrawingAreaErrorKind<DB::ErrorType>,
+> {
+    let mut chart = ChartBuilder::on(area)
+        .margin(12)
+        .margin_bottom(if hidden > 0 { 12 + NOTE_PX as i32 } else { 12 })
+        .x_label_area_size(40)
+        .y_label_area_size(band_label_px(area))
+        .build_cartesian_2d(0.0..x_max, 0.0..bands.max(1) as f64)?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .disable_y_axis()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(BLACK.mix(0.08))
+        .x_labels(6)
+        .x_label_formatter(&|v| crate::format::compact(*v))
+        .x_desc(x_desc)
+        .label_style((FONT, 12))
+        .draw()?;
+    Ok(chart)
+}
+
 /// Says under a bar chart how many regions it leaves to the table.
 fn draw_more_note<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, hidden: usize, what: &str) -> DrawResult<DB> {
     if hidden == 0 {

@@ -5,35 +5,15 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{
-    band_center, band_label_px, draw_band_labels, draw_more_note, nice_ceil, region_color, shown_rows, DrawResult,
-    FONT, NOTE_PX,
+    band_center, bar_chart, draw_band_labels, draw_more_note, nice_ceil, region_color, shown_rows, DrawResult, FONT,
 };
-use crate::format::compact;
 use crate::model::Report;
 
 pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, report: &Report) -> DrawResult<DB> {
     let (rows, hidden) = shown_rows(report, |r| r.profit_usd_per_day + r.margin_usd_per_mw_day * 1e-9);
-    let n = rows.len().max(1) as f64;
     // Headroom on the right leaves room for the "cap" marks.
     let x_max = nice_ceil(rows.iter().map(|r| r.profit_usd_per_day).fold(1.0f64, f64::max) * 1.2);
-    let mut chart = ChartBuilder::on(area)
-        .margin(12)
-        // Room under the axis for the "more regions" line.
-        .margin_bottom(if hidden > 0 { 12 + NOTE_PX } else { 12 })
-        .x_label_area_size(40)
-        .y_label_area_size(band_label_px(area))
-        .build_cartesian_2d(0.0..x_max, 0.0..n)?;
-    chart
-        .configure_mesh()
-        .disable_y_mesh()
-        .disable_y_axis()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(BLACK.mix(0.08))
-        .x_labels(6)
-        .x_label_formatter(&|v| compact(*v))
-        .x_desc("Profit (USD/day)")
-        .label_style((FONT, 12))
-        .draw()?;
+    let mut chart = bar_chart(area, x_max, rows.len(), hidden, "Profit (USD/day)")?;
 
     let mark = TextStyle::from((FONT, 12)).pos(Pos::new(HPos::Left, VPos::Center));
     for (i, row) in rows.iter().enumerate() {
