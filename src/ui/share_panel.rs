@@ -133,10 +133,14 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
                 <button type="button" id="export-json" onclick={on_json}>{"Scenario (JSON)"}</button>
             </div>
             <p class="status" aria-live="polite" id="share-status">{(*status).clone()}</p>
-            <label for="share-link">{"Link to this scenario"}</label>
-            <input type="text" id="share-link" readonly=true value={link} />
-            <label for="embed-code">{"Embed code"}</label>
-            <textarea id="embed-code" readonly=true rows="3" value={snippet} />
+            // Closed, these fields cost no layout while a slider moves; their values stay current.
+            <details id="share-details">
+                <summary>{"Show the link and the embed code"}</summary>
+                <label for="share-link">{"Link to this scenario"}</label>
+                <input type="text" id="share-link" readonly=true value={link} />
+                <label for="embed-code">{"Embed code"}</label>
+                <textarea id="embed-code" readonly=true rows="3" value={snippet} />
+            </details>
             <label for="import-json">{"Open a scenario file (JSON)"}</label>
             <input type="file" id="import-json" accept=".json,application/json" onchange={on_import} />
             <p>
