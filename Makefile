@@ -20,9 +20,12 @@ run: dist
 	@echo "sitecost is at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
 
-## test: every test, native and in headless Chromium against the release build.
+## test: every test, native and in headless Chromium against the release build, then one
+## closing line with the totals (the doc-test run, which has no tests, would otherwise close it).
 test: dist
-	cargo test --locked
+	@mkdir -p target
+	set -o pipefail; cargo test --locked --lib --bins --tests 2>&1 | tee target/test-output.log
+	@awk '/^test result:/ { passed += $$4; failed += $$6 } END { printf "%d passed, %d failed\n", passed, failed }' target/test-output.log
 
 ## bench: input latency, first-chart time and sizes of the release build, in headless Chromium.
 bench: dist
