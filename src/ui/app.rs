@@ -22,9 +22,9 @@ use super::state::{AppState, Msg};
 use super::storage;
 use super::summary::Summary;
 use crate::chart::ChartKind;
-use crate::model::codec::{encode_link, fragment};
+use crate::model::codec::{encode_link, fragment_of};
 use crate::model::region::SEED_IDS;
-use crate::model::{Report, Scenario};
+use crate::model::Report;
 
 /// Up to this many regions the sliders start expanded; beyond, each region starts as one row.
 const EXPANDED_UP_TO: usize = 8;
@@ -50,11 +50,11 @@ fn replace_address_fragment(fragment: &str) {
     }
 }
 
-/// Keeps the scenario where a reload finds it: in storage at once, in the address bar shortly
-/// after the last change. Returns why storage cannot be used, if it cannot.
-fn persist(scenario: &Scenario, timer: &RefCell<Option<Timeout>>) -> Option<String> {
-    let problem = storage::save(&encode_link(scenario)).err();
-    let fragment = fragment(scenario, false);
+/// Keeps the scenario (encoded as `link`) where a reload finds it: in storage at once, in the
+/// address bar shortly after the last change. Returns why storage cannot be used, if it cannot.
+fn persist(link: &str, timer: &RefCell<Option<Timeout>>) -> Option<String> {
+    let problem = storage::save(link).err();
+    let fragment = fragment_of(link, false);
     // Replacing the timer drops (cancels) the previous one.
     *timer.borrow_mut() = Some(Timeout::new(ADDRESS_DELAY_MS, move || replace_address_fragment(&fragment)));
     problem
@@ -92,12 +92,14 @@ pub fn App() -> Html {
         .map(|r| r.name.to_string());
     use_effect_with(best, set_title);
 
+    // The scenario encoded once per change, for the autosave, the address bar and the share panel.
+    let link: Rc<str> = (*use_memo(state.scenario.clone(), |s| Rc::<str>::from(encode_link(s)))).clone();
     {
         // An embed is a view of someone's link: it must not overwrite this browser's autosave.
         let storage_problem = storage_problem.clone();
-        use_effect_with(state.scenario.clone(), move |scenario| {
+        use_effect_with(link.clone(), move |link| {
             if !embed {
-                let problem = persist(scenario, &timer);
+                let problem = persist(link, &timer);
                 if problem != *storage_problem {
                     storage_problem.set(problem);
                 }
@@ -124,7 +126,7 @@ pub fn App() -> Html {
     let banner = state.banner.clone().map(|b| html! { <Banner banner={b} dispatch={dispatch.clone()} /> });
 
     if embed {
-        let full = format!("{}{}", page_address(), fragment(&state.scenario, false));
+        let full = format!("{}{}", page_address(), fragment_of(&link, false));
         return html! {
             <div class="embed">
                 { banner }
@@ -168,7 +170,8 @@ pub fn App() -> Html {
                             expanded={expanded} dispatch={dispatch.clone()} />
                     }) }
                     <SiteImport regions={regions.clone()} dispatch={dispatch.clone()} />
-                    <SharePanel scenario={state.scenario.clone()} report={report.clone()} dispatch={dispatch.clone()} />
+                    <SharePanel scenario={state.scenario.clone()} link={link.clone()} report={report.clone()}
+                        dispatch={dispatch.clone()} />
                 </section>
                 <section class="outputs" aria-label="Results">
                     { results(&report, true) }

@@ -10,12 +10,14 @@ use super::download::{download_text, log_failure};
 use super::state::{AppState, Banner, Msg};
 use super::storage;
 use crate::chart::ChartKind;
-use crate::model::codec::{fragment, from_json, to_json};
+use crate::model::codec::{fragment_of, from_json, to_json};
 use crate::model::{report_csv, Report, Scenario};
 
 #[derive(Properties, PartialEq)]
 pub struct SharePanelProps {
     pub scenario: Scenario,
+    /// The scenario already encoded for a link (see `codec::encode_link`).
+    pub link: Rc<str>,
     pub report: Rc<Report>,
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -51,8 +53,8 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
     let status = use_state(String::new);
     let confirming_reset = use_state(|| false);
     let base = page_address();
-    let link = format!("{base}{}", fragment(&props.scenario, false));
-    let embed_src = format!("{base}{}", fragment(&props.scenario, true));
+    let link = format!("{base}{}", fragment_of(&props.link, false));
+    let embed_src = format!("{base}{}", fragment_of(&props.link, true));
     let snippet = format!(
         "<iframe src=\"{}\" title=\"sitecost scenario\" width=\"100%\" height=\"{}\" style=\"border:0\" loading=\"lazy\"></iframe>",
         embed_src.replace('&', "&amp;").replace('"', "&quot;"),

@@ -151,5 +151,10 @@ pub fn parse_fragment(hash: &str) -> Fragment<'_> {
 
 /// Writes the fragment (with its `#`) for a scenario, in embed mode or not.
 pub fn fragment(scenario: &Scenario, embed: bool) -> String {
-    format!("#{}s={}", if embed { "embed&" } else { "" }, encode_link(scenario))
+    fragment_of(&encode_link(scenario), embed)
+}
+
+/// The fragment for an already encoded scenario (see [`encode_link`]).
+pub fn fragment_of(link: &str, embed: bool) -> String {
+    format!("#{}s={link}", if embed { "embed&" } else { "" })
 }
