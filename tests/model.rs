@@ -145,3 +145,14 @@ fn fleet_larger_than_profitable_room_is_reported_unplaced() {
     assert_eq!(r.totals.unplaced_mw, 500.0);
     assert!(r.rows.iter().all(|x| x.cap_binds));
 }
+
+#[test]
+fn the_report_names_the_best_region_only_when_one_pays() {
+    let s = Scenario::default();
+    let r = report(&s);
+    // New York has the highest margin at the defaults (see the allocation test above).
+    assert_eq!(r.best_row().map(|b| &*b.id), Some("new-york"));
+    let mut none = s.clone();
+    none.apply(&Action::SetGlobal(GlobalField::Hashprice, 0.0)).unwrap();
+    assert_eq!(report(&none).best, None);
+}

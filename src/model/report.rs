@@ -50,6 +50,16 @@ pub struct Report {
     pub hashrate_ph_s_per_mw: f64,
     pub rows: Vec<RegionReport>,
     pub totals: Totals,
+    /// The row with the highest margin, if any margin is positive (the page title and summary
+    /// name it).
+    pub best: Option<usize>,
+}
+
+impl Report {
+    /// The row with the highest positive margin.
+    pub fn best_row(&self) -> Option<&RegionReport> {
+        self.best.map(|i| &self.rows[i])
+    }
 }
 
 /// Derives the report from a scenario.
@@ -100,7 +110,10 @@ pub fn report(scenario: &Scenario) -> Report {
     }
     totals.unplaced_mw = (g.fleet_mw - totals.allocated_mw).max(0.0);
 
-    Report { hashprice_usd_per_ph_day: hp, hashprice_axis: axis, hashrate_ph_s_per_mw: per_mw, rows, totals }
+    let best = (0..rows.len())
+        .filter(|&i| rows[i].margin_usd_per_mw_day > 0.0)
+        .max_by(|&a, &b| rows[a].margin_usd_per_mw_day.total_cmp(&rows[b].margin_usd_per_mw_day));
+    Report { hashprice_usd_per_ph_day: hp, hashprice_axis: axis, hashrate_ph_s_per_mw: per_mw, rows, totals, best }
 }
 
 /// The results table as CSV (RFC 4180): units in the header names, one row per region and a

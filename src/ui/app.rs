@@ -84,12 +84,7 @@ pub fn App() -> Html {
     let embed = opening.embed;
 
     // The title names the best region, set through the DOM's text API like every name.
-    let best = report
-        .rows
-        .iter()
-        .filter(|r| r.margin_usd_per_mw_day > 0.0)
-        .max_by(|a, b| a.margin_usd_per_mw_day.total_cmp(&b.margin_usd_per_mw_day))
-        .map(|r| r.name.to_string());
+    let best = report.best_row().map(|r| r.name.to_string());
     use_effect_with(best, set_title);
 
     // The scenario encoded once per change, for the autosave, the address bar and the share panel.

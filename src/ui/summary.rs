@@ -17,14 +17,13 @@ pub fn Summary(props: &SummaryProps) -> Html {
     let report = &props.report;
     let t = &report.totals;
     let used = report.rows.iter().filter(|r| r.allocated_mw > 0.0).count();
-    let best = report.rows.iter().max_by(|a, b| a.margin_usd_per_mw_day.total_cmp(&b.margin_usd_per_mw_day));
     html! {
         // Not a live region: it changes on every slider step, and a screen reader would read each one.
         <p id="summary">
             { format!("{} MW placed in {} region{}, {} PH/s, profit ${} per day.",
                 grouped(t.allocated_mw, 0), used, if used == 1 { "" } else { "s" },
                 grouped(t.hashrate_ph_s, 0), grouped(t.profit_usd_per_day, 0)) }
-            if let Some(best) = best.filter(|b| b.margin_usd_per_mw_day > 0.0) {
+            if let Some(best) = report.best_row() {
                 { format!(" Best margin: {} at ${} per MW-day.", best.name, grouped(best.margin_usd_per_mw_day, 0)) }
             } else {
                 {" No region makes money at these inputs."}
