@@ -158,10 +158,18 @@ impl Browser {
     }
 
     /// Waits for a finished download named `name` and returns its bytes.
+    ///
+    /// Chromium may create the file before it has written it, so "finished" means: the file is
+    /// there, not empty, and no partial (`.crdownload`) file is left in the folder.
     pub fn downloaded(&self, name: &str) -> Vec<u8> {
-        let path = self.downloads().join(name);
-        super::poll(&format!("the download {name}"), || path.is_file());
-        // Chromium writes to a temporary name and renames when done; the renamed file is whole.
+        let dir = self.downloads();
+        let path = dir.join(name);
+        super::poll(&format!("the download {name}"), || {
+            let partial = std::fs::read_dir(&dir)
+                .map(|entries| entries.flatten().any(|e| e.path().extension().is_some_and(|x| x == "crdownload")))
+                .unwrap_or(true);
+            !partial && std::fs::metadata(&path).is_ok_and(|m| m.len() > 0)
+        });
         std::fs::read(&path).unwrap()
     }
 
