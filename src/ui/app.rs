@@ -29,9 +29,10 @@ use crate::model::Report;
 /// Up to this many regions the sliders start expanded; beyond, each region starts as one row.
 const EXPANDED_UP_TO: usize = 8;
 
-/// How long the address bar waits after the last change before it shows the new scenario;
-/// browsers throttle pages that rewrite their URL on every frame of a drag.
-const ADDRESS_DELAY_MS: u32 = 150;
+/// How long the autosave and the address bar wait after the last change: browsers throttle
+/// pages that rewrite their URL on every frame of a drag, and a storage write per frame is
+/// wasted work.
+const SAVE_DELAY_MS: u32 = 150;
 
 fn set_title(best: &Option<String>) {
     let title = match best {
@@ -50,14 +51,27 @@ fn replace_address_fragment(fragment: &str) {
     }
 }
 
-/// Keeps the scenario (encoded as `link`) where a reload finds it: in storage at once, in the
-/// address bar shortly after the last change. Returns why storage cannot be used, if it cannot.
-fn persist(link: &str, timer: &RefCell<Option<Timeout>>) -> Option<String> {
-    let problem = storage::save(link).err();
-    let fragment = fragment_of(link, false);
-    // Replacing the timer drops (cancels) the previous one.
-    *timer.borrow_mut() = Some(Timeout::new(ADDRESS_DELAY_MS, move || replace_address_fragment(&fragment)));
-    problem
+/// The scenario waiting to be kept where a reload finds it, and the timer that will keep it.
+///
+/// Storage and the address bar are written once a burst of changes ends ([`SAVE_DELAY_MS`]
+/// after the last), not on every frame of a drag, and at once when the page is hidden or
+/// closed, so a reload never loses a change.
+#[derive(Default)]
+struct PendingSave {
+    link: Option<Rc<str>>,
+    timer: Option<Timeout>,
+}
+
+/// Writes the pending scenario to storage and the address bar; returns why storage cannot
+/// be used, if it cannot, or `None` when nothing was pending.
+fn flush(pending: &RefCell<PendingSave>) -> Option<Option<String>> {
+    let link = {
+        let mut pending = pending.borrow_mut();
+        pending.timer = None;
+        pending.link.take()?
+    };
+    replace_address_fragment(&fragment_of(&link, false));
+    Some(storage::save(&link).err())
 }
 
 fn results(report: &Rc<Report>, downloads: bool) -> Html {
@@ -77,7 +91,7 @@ pub fn App() -> Html {
     let opening = use_memo((), |_| start());
     let state = use_reducer(|| AppState::new(opening.scenario.clone(), opening.banner.clone()));
     let storage_problem = use_state(|| opening.storage_problem.clone());
-    let timer = use_mut_ref(|| None::<Timeout>);
+    let pending = use_mut_ref(PendingSave::default);
     let dispatch = state.dispatcher();
     let report = state.report.clone();
     let regions = &state.scenario.regions;
@@ -91,14 +105,33 @@ pub fn App() -> Html {
     let link: Rc<str> = (*use_memo(state.scenario.clone(), |s| Rc::<str>::from(encode_link(s)))).clone();
     {
         // An embed is a view of someone's link: it must not overwrite this browser's autosave.
-        let storage_problem = storage_problem.clone();
+        let (storage_problem, pending) = (storage_problem.clone(), pending.clone());
         use_effect_with(link.clone(), move |link| {
             if !embed {
-                let problem = persist(link, &timer);
-                if problem != *storage_problem {
-                    storage_problem.set(problem);
-                }
+                let timer = {
+                    let pending = pending.clone();
+                    Timeout::new(SAVE_DELAY_MS, move || {
+                        if let Some(problem) = flush(&pending) {
+                            if problem != *storage_problem {
+                                storage_problem.set(problem);
+                            }
+                        }
+                    })
+                };
+                // Replacing the timer drops (cancels) the previous one.
+                *pending.borrow_mut() = PendingSave { link: Some(link.clone()), timer: Some(timer) };
             }
+        });
+    }
+    {
+        // A page being hidden or closed may never run the timer: keep the last change now.
+        let pending = pending.clone();
+        use_effect_with((), move |_| {
+            let window = web_sys::window().expect("a window");
+            let listener = EventListener::new(&window, "pagehide", move |_| {
+                flush(&pending);
+            });
+            move || drop(listener)
         });
     }
 
