@@ -18,6 +18,10 @@ const EVENTS: usize = 240;
 /// Fresh page loads averaged for the first-chart time.
 const LOADS: usize = 5;
 
+/// The browser window: the most common laptop screen. Charts out of sight are drawn when they
+/// come near the viewport, so what an event costs depends on how much of the page is seen.
+const WINDOW: (u32, u32) = (1366, 768);
+
 /// The targets of issue 5, checked by `make bench-check`.
 const TARGETS: [(&str, f64); 4] = [
     ("default.p95_ms", 4.0),
@@ -99,12 +103,107 @@ fn measure(browser: &Browser, url: &str, plan: Vec<Value>) -> ((f64, f64, f64), 
     browser.cdp("Performance.enable", json!({}));
     let before = metrics(browser);
     let n = plan.len() as f64;
+    let profile = std::env::args().any(|a| a == "--profile");
+    if profile {
+        browser.cdp("Profiler.enable", json!({}));
+        browser.cdp("Profiler.setSamplingInterval", json!({ "interval": 100 }));
+        browser.cdp("Profiler.start", json!({}));
+    }
     let times = browser.exec_async_with(RUN_PLAN, json!([plan]));
     let after = metrics(browser);
+    if profile {
+        print_profile(&browser.cdp("Profiler.stop", json!({}))["profile"], n);
+    }
     let breakdown: [f64; 4] = std::array::from_fn(|i| (after[i] - before[i]) / n);
     let mut times: Vec<f64> = serde_json::from_value(times).expect("times");
     times.sort_by(f64::total_cmp);
     ((percentile(&times, 50.0), percentile(&times, 95.0), *times.last().unwrap()), breakdown)
+}
+
+/// With `--profile`: a sampled CPU profile of the timed events; prints the functions with the
+/// most self time, and our own functions by total time (themselves and what they call), per
+/// event. Wasm functions have names in a build that keeps them (`data-keep-debug`).
+fn print_profile(profile: &Value, events: f64) {
+    use std::collections::{HashMap, HashSet};
+    let nodes = profile["nodes"].as_array().expect("profile nodes");
+    let mut name_of = HashMap::new();
+    let mut parent = HashMap::new();
+    for node in nodes {
+        let frame = &node["callFrame"];
+        let file = frame["url"].as_str().unwrap_or("").rsplit('/').next().unwrap_or("").to_string();
+        name_of.insert(
+            node["id"].as_u64().unwrap(),
+            format!("{} {file:.12}", frame["functionName"].as_str().unwrap_or("?")),
+        );
+        for child in node["children"].as_array().into_iter().flatten() {
+            parent.insert(child.as_u64().unwrap(), node["id"].as_u64().unwrap());
+        }
+    }
+    let mut self_ms: HashMap<&str, f64> = HashMap::new();
+    let mut total_ms: HashMap<&str, f64> = HashMap::new();
+    let samples = profile["samples"].as_array().unwrap();
+    let deltas = profile["timeDeltas"].as_array().unwrap();
+    for (sample, delta) in samples.iter().zip(deltas).skip(1) {
+        let ms = delta.as_f64().unwrap() / 1000.0;
+        let mut id = sample.as_u64().unwrap();
+        *self_ms.entry(name_of[&id].as_str()).or_default() += ms;
+        let mut seen = HashSet::new();
+        loop {
+            let name = name_of[&id].as_str();
+            if name.contains("sitecost::") && seen.insert(name) {
+                *total_ms.entry(name).or_default() += ms;
+            }
+            match parent.get(&id) {
+                Some(&p) => id = p,
+                None => break,
+            }
+        }
+    }
+    for (label, map, count) in [("self", self_ms, 30), ("total", total_ms, 30)] {
+        let mut top: Vec<_> = map.into_iter().collect();
+        top.sort_by(|a, b| b.1.total_cmp(&a.1));
+        for (name, ms) in top.into_iter().take(count) {
+            println!("  profile {label} {:>8.3} ms/event  {name:.140}", ms / events);
+        }
+    }
+}
+
+/// With `--trace` (and `--drag` for the drag plan): Chromium's trace events during one
+/// scenario's timed events, summed by name and thread (nested events count in their parents
+/// too), in ms per event. `TRACE_JS` runs a script first (to try a change without a build).
+fn print_trace(url: &str, plan: Vec<Value>) {
+    let browser = Browser::start_tracing(Some(
+        "devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,blink,cc,v8.execute",
+    ));
+    browser.set_window_size(WINDOW.0, WINDOW.1);
+    browser.goto(url);
+    browser.wait_until("document.querySelectorAll('figure[data-chart] canvas').length === 3", "the app");
+    browser.exec_async_with(RUN_PLAN, json!([plan[..20].to_vec()]));
+    if let Ok(script) = std::env::var("TRACE_JS") {
+        browser.exec(&script, json!([]));
+    }
+    let n = plan.len() as f64;
+    browser.exec("performance.mark('bench-start');", json!([]));
+    browser.exec_async_with(RUN_PLAN, json!([plan]));
+    let events: Vec<Value> = browser
+        .logs("performance")
+        .into_iter()
+        .filter_map(|entry| serde_json::from_str::<Value>(entry["message"].as_str()?).ok())
+        .filter(|m| m["message"]["method"] == "Tracing.dataCollected")
+        .map(|m| m["message"]["params"].clone())
+        .collect();
+    // Only what happened after the mark: the page load and the warm-up are left out.
+    let start = events.iter().find(|e| e["name"] == "bench-start").and_then(|e| e["ts"].as_f64()).expect("the mark");
+    let mut totals: std::collections::HashMap<String, f64> = std::collections::HashMap::new();
+    for event in events.iter().filter(|e| e["ph"] == "X" && e["ts"].as_f64().unwrap_or(0.0) >= start) {
+        let key = format!("{} [thread {}]", event["name"].as_str().unwrap_or("?"), event["tid"]);
+        *totals.entry(key).or_default() += event["dur"].as_f64().unwrap_or(0.0) / 1000.0;
+    }
+    let mut top: Vec<_> = totals.into_iter().collect();
+    top.sort_by(|a, b| b.1.total_cmp(&a.1));
+    for (name, ms) in top.into_iter().take(40) {
+        println!("  trace {:>8.3} ms/event  {name}", ms / n);
+    }
 }
 
 fn gzip_size(path: &std::path::Path) -> u64 {
@@ -132,8 +231,14 @@ fn main() {
     fifty.apply(&Action::AddSites(sites)).expect("50 regions");
     let fifty_url = format!("{url}{}", fragment(&fifty, false));
 
+    if std::env::args().any(|a| a == "--trace") {
+        let drag = std::env::args().any(|a| a == "--drag");
+        print_trace(&default_url, if drag { plan_drag() } else { plan_mixed("texas") });
+        return;
+    }
     let mut figures: Vec<(String, f64)> = Vec::new();
     let browser = Browser::start();
+    browser.set_window_size(WINDOW.0, WINDOW.1);
     for (name, page, plan) in [
         ("default", default_url.as_str(), plan_mixed("texas")),
         ("regions50", fifty_url.as_str(), plan_mixed("candidate-site-7")),
@@ -164,10 +269,16 @@ fn main() {
             .expect("a time")
     };
     let warm_browser = Browser::start();
+    warm_browser.set_window_size(WINDOW.0, WINDOW.1);
     first_chart(&warm_browser);
     let mut warm: Vec<f64> = (0..LOADS).map(|_| first_chart(&warm_browser)).collect();
     drop(warm_browser);
-    let mut cold: Vec<f64> = (0..LOADS).map(|_| first_chart(&Browser::start())).collect();
+    let cold_browser = || {
+        let b = Browser::start();
+        b.set_window_size(WINDOW.0, WINDOW.1);
+        b
+    };
+    let mut cold: Vec<f64> = (0..LOADS).map(|_| first_chart(&cold_browser())).collect();
     warm.sort_by(f64::total_cmp);
     cold.sort_by(f64::total_cmp);
     figures.push(("first_chart_ms".into(), percentile(&warm, 50.0)));

@@ -100,6 +100,12 @@ impl Browser {
     /// Starts chromedriver on a free port and a fresh headless Chromium session with its
     /// own profile directory.
     pub fn start() -> Browser {
+        Browser::start_tracing(None)
+    }
+
+    /// [`Browser::start`], and with `trace_categories` Chromium's trace events of those
+    /// categories arrive in the `performance` log (for the benchmark's breakdown).
+    pub fn start_tracing(trace_categories: Option<&str>) -> Browser {
         static COUNT: AtomicUsize = AtomicUsize::new(0);
         let port = free_port();
         let driver = Command::new(env_or("CHROMEDRIVER", "/usr/bin/chromedriver"))
@@ -121,7 +127,7 @@ impl Browser {
         let mut args: Vec<String> = CHROMIUM_FLAGS.iter().map(|s| s.to_string()).collect();
         args.push(format!("--user-data-dir={}", profile.display()));
         let downloads = profile.join("downloads");
-        let caps = json!({ "capabilities": { "alwaysMatch": {
+        let mut caps = json!({ "capabilities": { "alwaysMatch": {
             "browserName": "chrome",
             "goog:chromeOptions": {
                 "binary": env_or("CHROMIUM", "/usr/bin/chromium"),
@@ -133,6 +139,10 @@ impl Browser {
             },
             "goog:loggingPrefs": { "browser": "ALL", "performance": "ALL" }
         }}});
+        if let Some(categories) = trace_categories {
+            caps["capabilities"]["alwaysMatch"]["goog:chromeOptions"]["perfLoggingPrefs"] =
+                json!({ "traceCategories": categories, "enableNetwork": false, "enablePage": false });
+        }
         let mut browser = Browser { port, session: String::new(), driver, profile };
         let created = browser.command("POST", "/session", Some(caps)).expect("a Chromium session");
         browser.session = created["sessionId"].as_str().expect("a session id").to_string();
