@@ -198,3 +198,28 @@ fn keyboard_moves_a_slider_by_its_step_and_charts_redraw() {
     }
     page.assert_no_console_errors();
 }
+
+#[test]
+fn a_chart_out_of_sight_is_drawn_when_it_comes_into_view() {
+    let page = Page::open();
+    let b = &page.browser;
+    let chart = "profit-by-region";
+    // Scrolled to the top of a short window, the last chart is far below the viewport.
+    b.set_window_size(1280, 500);
+    b.exec("window.scrollTo(0, 0);", json!([]));
+    b.wait_until(
+        &format!("document.querySelector('figure[data-chart={chart}]').getBoundingClientRect().top > 1200"),
+        "the chart to be far below the viewport",
+    );
+    let before = page.canvas(chart);
+    let table = page.table();
+    page.slide("fleet-mw", 120.0);
+    page.wait_table_change(&table, "a smaller fleet");
+    // Out of sight it waits (so that a slider event costs only the charts the user sees)...
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert_eq!(page.canvas(chart), before, "the chart was drawn while out of sight");
+    // ...and it shows the new figures as soon as it comes into view.
+    b.exec(&format!("document.querySelector('figure[data-chart={chart}]').scrollIntoView();"), json!([]));
+    page.wait_canvas_change(chart, before);
+    page.assert_no_console_errors();
+}

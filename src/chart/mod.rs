@@ -2,6 +2,7 @@
 //! tests and exports render the very same functions to SVG.
 
 mod break_even;
+mod either;
 mod measured;
 mod profit_by_region;
 mod profit_vs_hashprice;
@@ -11,6 +12,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::model::{RegionReport, Report};
+pub use either::Either;
 pub use measured::{Measured, TextMeasure};
 
 /// What a chart depends on; see [`ChartKind::inputs`].
@@ -158,11 +160,18 @@ pub fn render_svg(kind: ChartKind, report: &Report) -> String {
 }
 
 /// Renders a chart to an SVG document, measuring text with `measure` (the page's canvas).
-pub fn render_svg_measured<M: TextMeasure>(kind: ChartKind, report: &Report, measure: &M) -> String {
+///
+/// The drawing goes through `Either<Page, _>`, the type the page also draws its canvas through
+/// (`Page`), so that the chart code is compiled once for both.
+pub fn render_svg_measured<Page: DrawingBackend, M: TextMeasure>(
+    kind: ChartKind,
+    report: &Report,
+    measure: &M,
+) -> String {
     let mut svg = String::new();
     {
         let inner = SVGBackend::with_string(&mut svg, kind.size(report));
-        let area = Measured { inner, measure, logical_size: None }.into_drawing_area();
+        let area = Either::<Page, _>::Right(Measured { inner, measure, logical_size: None }).into_drawing_area();
         kind.draw(&area, report).expect("drawing to an SVG string cannot fail");
         area.present().expect("presenting an SVG string cannot fail");
     }

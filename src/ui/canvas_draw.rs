@@ -2,12 +2,16 @@
 //! and as SVG — all through the chart module's functions, with text measured by a canvas.
 
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use crate::chart::{render_svg_measured, ChartKind, Measured, TextMeasure};
+use super::canvas_surface::CanvasSurface;
+use crate::chart::{render_svg_measured, ChartKind, Either, Measured, TextMeasure};
 use crate::model::Report;
+
+/// The one backend type the page draws charts through, on canvas (`Left`) or as SVG (`Right`):
+/// see [`Either`].
+type Page<'a> = Either<CanvasSurface, Measured<'a, plotters::prelude::SVGBackend<'a>, CanvasMeasure>>;
 
 /// Text measurement through a 2D context's `measureText`, which needs no layout.
 pub struct CanvasMeasure {
@@ -48,11 +52,10 @@ pub fn draw_on_canvas(
         canvas.set_width(px_w);
         canvas.set_height(px_h);
     }
-    let measure = CanvasMeasure::of(canvas).ok_or("no 2D context")?;
+    let CanvasMeasure { context } = CanvasMeasure::of(canvas).ok_or("no 2D context")?;
     // Plotters lays out in CSS pixels; the transform maps them onto the device pixels.
-    measure.context.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0).map_err(|_| "the canvas refused a transform")?;
-    let inner = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no canvas backend")?;
-    let area = Measured { inner, measure: &measure, logical_size: Some((width, height)) }.into_drawing_area();
+    context.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0).map_err(|_| "the canvas refused a transform")?;
+    let area = Page::Left(CanvasSurface::new(context, (width, height))).into_drawing_area();
     kind.draw(&area, report).and_then(|()| area.present()).map_err(|e| e.to_string())
 }
 
@@ -67,5 +70,5 @@ pub fn png_data_url(kind: ChartKind, report: &Report) -> Result<String, String> 
 pub fn svg(kind: ChartKind, report: &Report) -> Result<String, String> {
     let canvas = new_canvas().map_err(|_| "no canvas could be made")?;
     let measure = CanvasMeasure::of(&canvas).ok_or("no 2D context")?;
-    Ok(render_svg_measured(kind, report, &measure))
+    Ok(render_svg_measured::<CanvasSurface, _>(kind, report, &measure))
 }

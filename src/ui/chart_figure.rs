@@ -1,9 +1,12 @@
 //! `ChartFigure`: a `<figure>` whose canvas is redrawn from the report, with SVG and PNG downloads.
 
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo_events::EventListener;
-use web_sys::HtmlCanvasElement;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlCanvasElement, IntersectionObserver, IntersectionObserverInit};
 use yew::prelude::*;
 
 use super::canvas_draw::{draw_on_canvas, png_data_url, svg};
@@ -42,6 +45,59 @@ fn column_width(canvas: &HtmlCanvasElement) -> u32 {
     canvas.parent_element().map_or(SIZE.0, |figure| (figure.client_width() as u32).saturating_sub(16))
 }
 
+/// Whether a chart is near the viewport, and whether it missed a redraw while it was not.
+///
+/// A chart out of sight is not drawn on each slider event: it is drawn when it comes within
+/// [`NEAR_VIEWPORT`] of the screen, so an event costs only the charts the user can see.
+#[derive(Default)]
+struct Sight {
+    near: Cell<bool>,
+    stale: Cell<bool>,
+}
+
+/// How far outside the viewport a chart is already drawn, so scrolling finds it ready.
+const NEAR_VIEWPORT_PX: f64 = 300.0;
+const NEAR_VIEWPORT: &str = "300px";
+
+/// Draws `kind` of `report` on the canvas of `node`, at the cached column width.
+fn draw(node: &NodeRef, kind: ChartKind, report: &Report, width: &RefCell<Option<u32>>) {
+    if let Some(element) = node.cast::<HtmlCanvasElement>() {
+        let width = *width.borrow_mut().get_or_insert_with(|| column_width(&element));
+        match draw_on_canvas(&element, kind, report, width, pixel_ratio()) {
+            Ok(()) => mark_first_chart(),
+            Err(e) => web_sys::console::error_1(&format!("sitecost: drawing {} failed: {e}", kind.name()).into()),
+        }
+    }
+}
+
+/// Whether `element` is within [`NEAR_VIEWPORT_PX`] of the viewport now (a layout read).
+fn is_near_viewport(element: &web_sys::Element) -> bool {
+    let height = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(f64::MAX);
+    let rect = element.get_bounding_client_rect();
+    rect.top() < height + NEAR_VIEWPORT_PX && rect.bottom() > -NEAR_VIEWPORT_PX
+}
+
+/// Watches `node` come near the viewport and leave it; a stale chart is drawn on arrival.
+fn watch_sight(node: &NodeRef, sight: Rc<Sight>, on_near: impl Fn() + 'static) -> Option<IntersectionObserver> {
+    let element = node.cast::<web_sys::Element>()?;
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        // Only the latest entry matters: it says where the chart is now.
+        let Some(entry) = entries.iter().last() else { return };
+        let near = entry.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting();
+        sight.near.set(near);
+        if near && sight.stale.replace(false) {
+            on_near();
+        }
+    });
+    let options = IntersectionObserverInit::new();
+    options.set_root_margin(NEAR_VIEWPORT);
+    let observer = IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options).ok()?;
+    // The observer lives as long as the figure; so does its callback.
+    callback.forget();
+    observer.observe(&element);
+    Some(observer)
+}
+
 #[component]
 pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     let canvas = use_node_ref();
@@ -51,6 +107,12 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     let width = use_mut_ref(|| None::<u32>);
     // Bumped when the window is resized, so the chart is drawn again at its new width.
     let resized = use_state(|| 0u32);
+    // The report the chart should show, for a draw that waits until the chart is in sight.
+    let latest = use_mut_ref(|| props.report.clone());
+    *latest.borrow_mut() = props.report.clone();
+    // Whether the chart is in sight is first read from layout when the figure is mounted
+    // (see below), then kept by the observer.
+    let sight = use_memo((), |_| Sight::default());
     {
         let (resized, width) = (resized.clone(), width.clone());
         use_effect_with((), move |_| {
@@ -63,19 +125,35 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         });
     }
     {
-        let canvas = canvas.clone();
+        let (node, sight, latest, width) = (canvas.clone(), sight.clone(), latest.clone(), width.clone());
+        use_effect_with((), move |_| {
+            // Known now, before the first draw: the page opens drawing only the charts it shows.
+            if let Some(element) = node.cast::<web_sys::Element>() {
+                sight.near.set(is_near_viewport(&element));
+            }
+            let on_near = {
+                let node = node.clone();
+                move || draw(&node, kind, &latest.borrow(), &width)
+            };
+            let observer = watch_sight(&node, sight, on_near);
+            move || {
+                if let Some(observer) = observer {
+                    observer.disconnect();
+                }
+            }
+        });
+    }
+    {
+        let (node, sight) = (canvas.clone(), sight.clone());
         let report = props.report.clone();
         // Drawing happens after the DOM update, only when what this chart shows has changed
-        // (or the window was resized): most slider moves leave one chart or two as they were.
+        // (or the window was resized), and only for a chart near the viewport: most slider
+        // moves leave one chart or two as they were, and most charts are out of sight.
         use_effect_with((kind.inputs(&props.report), *resized), move |_| {
-            if let Some(element) = canvas.cast::<HtmlCanvasElement>() {
-                let width = *width.borrow_mut().get_or_insert_with(|| column_width(&element));
-                match draw_on_canvas(&element, kind, &report, width, pixel_ratio()) {
-                    Ok(()) => mark_first_chart(),
-                    Err(e) => {
-                        web_sys::console::error_1(&format!("sitecost: drawing {} failed: {e}", kind.name()).into())
-                    }
-                }
+            if sight.near.get() {
+                draw(&node, kind, &report, &width);
+            } else {
+                sight.stale.set(true);
             }
         });
     }

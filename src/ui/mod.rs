@@ -3,6 +3,7 @@
 mod app;
 mod banner;
 mod canvas_draw;
+mod canvas_surface;
 mod chart_figure;
 mod download;
 mod global_controls;
