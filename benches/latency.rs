@@ -117,6 +117,13 @@ fn measure(browser: &Browser, url: &str, plan: Vec<Value>) -> ((f64, f64, f64), 
     let breakdown: [f64; 4] = std::array::from_fn(|i| (after[i] - before[i]) / n);
     let mut times: Vec<f64> = serde_json::from_value(times).expect("times");
     times.sort_by(f64::total_cmp);
+    if std::env::var("SHOW_PERCENTILES").is_ok() {
+        let ps: Vec<String> = [10.0, 25.0, 50.0, 75.0, 85.0, 90.0, 95.0, 99.0]
+            .iter()
+            .map(|&p| format!("p{p}={:.1}", percentile(&times, p)))
+            .collect();
+        eprintln!("{url:.40}: {}", ps.join(" "));
+    }
     ((percentile(&times, 50.0), percentile(&times, 95.0), *times.last().unwrap()), breakdown)
 }
 
