@@ -17,7 +17,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, report: &R
     let (rows, hidden) = shown_rows(report, |r| r.break_even_usd_per_kwh - r.power_usd_per_kwh);
     let x_max =
         nice_ceil(rows.iter().map(|r| r.power_usd_per_kwh.max(r.break_even_usd_per_kwh)).fold(0.01f64, f64::max) * 1.1);
-    let mut chart = bar_chart(area, x_max, rows.len(), hidden, "Power price (USD/kWh)")?;
+    let mut chart = bar_chart(area, (0.0, x_max), rows.len(), hidden, "Power price (USD/kWh)")?;
 
     for (i, row) in rows.iter().enumerate() {
         let c = band_center(i, rows.len());
@@ -33,6 +33,6 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, report: &R
             BLACK.stroke_width(2),
         )))?;
     }
-    draw_band_labels(area, &chart, &rows)?;
+    draw_band_labels(area, &chart, &rows.iter().map(|r| &*r.name).collect::<Vec<_>>())?;
     draw_more_note(area, hidden, "with the most headroom")
 }

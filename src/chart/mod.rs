@@ -244,12 +244,12 @@ fn shown_rows(report: &Report, rank: impl Fn(&RegionReport) -> f64) -> (Vec<&Reg
     (rows, hidden)
 }
 
-/// The coordinate system both bar charts share: x from 0 to `x_max` under the bars, one band
-/// per shown region, names to the left and room for the "more regions" line when `hidden > 0`.
+/// The coordinate system the bar charts share: x over `x_range` under the bars, one band per
+/// shown region, names to the left and room for the "more regions" line when `hidden > 0`.
 #[allow(clippy::type_complexity)]
 fn bar_chart<'a, DB: DrawingBackend>(
     area: &'a DrawingArea<DB, Shift>,
-    x_max: f64,
+    x_range: (f64, f64),
     bands: usize,
     hidden: usize,
     x_desc: &str,
@@ -262,7 +262,7 @@ fn bar_chart<'a, DB: DrawingBackend>(
         .margin_bottom(if hidden > 0 { 12 + NOTE_PX as i32 } else { 12 })
         .x_label_area_size(40)
         .y_label_area_size(band_label_px(area))
-        .build_cartesian_2d(0.0..x_max, 0.0..bands.max(1) as f64)?;
+        .build_cartesian_2d(x_range.0..x_range.1, 0.0..bands.max(1) as f64)?;
     chart
         .configure_mesh()
         .disable_y_mesh()
@@ -289,7 +289,7 @@ fn draw_more_note<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, hidden: usi
     area.draw(&Text::new(text, (12, height as i32 - 4), style))
 }
 
-/// Writes each region's name to the left of its band, right-aligned against the plot.
+/// Writes each band's name (a region's) to the left of its band, right-aligned against the plot.
 ///
 /// Drawn as plain text elements: plotters' axis labels would measure every label, which on
 /// the web forces a layout per label.
@@ -299,14 +299,15 @@ fn draw_band_labels<DB: DrawingBackend>(
         DB,
         Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
     >,
-    rows: &[&RegionReport],
+    names: &[&str],
 ) -> DrawResult<DB> {
     let style = TextStyle::from((FONT, 13)).pos(Pos::new(HPos::Right, VPos::Center));
-    for (i, row) in rows.iter().enumerate() {
-        let (x, y) = chart.backend_coord(&(0.0, band_center(i, rows.len())));
+    let left = chart.x_range().start;
+    for (i, name) in names.iter().enumerate() {
+        let (x, y) = chart.backend_coord(&(left, band_center(i, names.len())));
         // About 8 px per character of a 13 px font decides how much of a name fits.
         let fits = (band_label_px(area) as usize / 8).max(6);
-        area.draw(&Text::new(short_label(&row.name, fits.min(22)), (x - 6, y), style.clone()))?;
+        area.draw(&Text::new(short_label(name, fits.min(22)), (x - 6, y), style.clone()))?;
     }
     Ok(())
 }

@@ -13,7 +13,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, report: &R
     let (rows, hidden) = shown_rows(report, |r| r.profit_usd_per_day + r.margin_usd_per_mw_day * 1e-9);
     // Headroom on the right leaves room for the "cap" marks.
     let x_max = nice_ceil(rows.iter().map(|r| r.profit_usd_per_day).fold(1.0f64, f64::max) * 1.2);
-    let mut chart = bar_chart(area, x_max, rows.len(), hidden, "Profit (USD/day)")?;
+    let mut chart = bar_chart(area, (0.0, x_max), rows.len(), hidden, "Profit (USD/day)")?;
 
     let mark = TextStyle::from((FONT, 12)).pos(Pos::new(HPos::Left, VPos::Center));
     for (i, row) in rows.iter().enumerate() {
@@ -36,6 +36,6 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, report: &R
             area.draw(&Text::new("not placed", (x + 6, y), mark.clone().color(&BLACK.mix(0.55))))?;
         }
     }
-    draw_band_labels(area, &chart, &rows)?;
+    draw_band_labels(area, &chart, &rows.iter().map(|r| &*r.name).collect::<Vec<_>>())?;
     draw_more_note(area, hidden, "most profitable")
 }

@@ -74,7 +74,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, report: &R
 ///
 /// plotters' own series legend sizes itself through the font directly, which on the web means
 /// a DOM layout (and an inline style) per label; this one measures through the backend.
-fn draw_legend<DB: DrawingBackend>(
+pub(super) fn draw_legend<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     origin: (i32, i32),
     entries: &[(String, ShapeStyle)],
