@@ -3,17 +3,23 @@
 //! Nothing in this module knows about the browser: it compiles and is tested natively,
 //! and the UI only ever reads the [`Report`] it produces.
 pub mod allocation;
+pub mod calendar;
 pub mod codec;
 pub mod csv;
 pub mod fields;
 pub mod formulas;
+pub mod hardware;
 pub mod json;
+pub mod market;
 pub mod region;
 pub mod report;
 pub mod scenario;
 pub mod sites;
 
+pub use calendar::YearMonth;
 pub use fields::{FieldSpec, GlobalField, InputError, RegionField};
+pub use hardware::Hardware;
+pub use market::HashpriceMode;
 pub use region::{seed_regions, Citation, NameError, Region, Sourced, MAX_NAME_CHARS};
 pub use report::{report, report_csv, RegionReport, Report, Totals};
 pub use scenario::{Action, ApplyError, Globals, NewSite, Scenario, MAX_NOTE_CHARS, MAX_REGIONS};

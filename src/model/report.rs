@@ -5,6 +5,7 @@ use std::rc::Rc;
 use super::allocation::allocate;
 use super::fields::GlobalField;
 use super::formulas;
+use super::market::HashpriceMode;
 use super::scenario::Scenario;
 
 /// One region's figures. Percentages are fractions nowhere here: uptime stays in percent.
@@ -16,6 +17,8 @@ pub struct RegionReport {
     pub power_usd_per_kwh: f64,
     pub cap_mw: f64,
     pub uptime_pct: f64,
+    /// Uptime after seasonal downtime, % of all hours: what the margin and projection use.
+    pub effective_uptime_pct: f64,
     pub break_even_usd_per_kwh: f64,
     pub break_even_usd_per_ph_day: f64,
     pub margin_usd_per_mw_day: f64,
@@ -43,7 +46,12 @@ pub struct Totals {
 /// Everything the UI shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Report {
+    /// The effective hashprice every figure uses: the slider's in direct mode, the market
+    /// formula's in market mode; USD per PH/s per day.
     pub hashprice_usd_per_ph_day: f64,
+    pub hashprice_mode: HashpriceMode,
+    /// The market formula's hashprice, whatever the mode (`<output id="hashprice-derived">`).
+    pub hashprice_derived_usd_per_ph_day: f64,
     /// The hashprice axis of the profit chart: the hashprice field's range, so it stays put
     /// while the user drags.
     pub hashprice_axis: (f64, f64),
@@ -66,14 +74,14 @@ impl Report {
 pub fn report(scenario: &Scenario) -> Report {
     let g = &scenario.globals;
     let fee = g.pool_fee_pct / 100.0;
-    let (e, pue, hp) = (g.efficiency_j_per_th, g.pue, g.hashprice_usd_per_ph_day);
+    let (e, pue, hp) = (g.efficiency_j_per_th, g.pue, g.effective_hashprice_usd_per_ph_day());
     let per_mw = formulas::hashrate_ph_s_per_mw(e, pue);
     let spec = GlobalField::Hashprice.spec();
     let axis = (spec.min, spec.max);
     let margin_at = |hp: f64, p: f64, u: f64| formulas::margin_usd_per_mw_day(hp, e, pue, fee, p, u);
 
     let margins: Vec<f64> =
-        scenario.regions.iter().map(|r| margin_at(hp, r.power_usd_per_kwh, r.uptime_pct / 100.0)).collect();
+        scenario.regions.iter().map(|r| margin_at(hp, r.power_usd_per_kwh, r.effective_uptime())).collect();
     let caps: Vec<f64> = scenario.regions.iter().map(|r| r.cap_mw).collect();
     let allocations = allocate(g.fleet_mw, &margins, &caps);
 
@@ -82,7 +90,7 @@ pub fn report(scenario: &Scenario) -> Report {
         .iter()
         .zip(margins.iter().zip(&allocations))
         .map(|(r, (&margin, a))| {
-            let (p, u) = (r.power_usd_per_kwh, r.uptime_pct / 100.0);
+            let (p, u) = (r.power_usd_per_kwh, r.effective_uptime());
             RegionReport {
                 id: r.id.clone(),
                 name: r.name.clone(),
@@ -90,6 +98,7 @@ pub fn report(scenario: &Scenario) -> Report {
                 power_usd_per_kwh: p,
                 cap_mw: r.cap_mw,
                 uptime_pct: r.uptime_pct,
+                effective_uptime_pct: u * 100.0,
                 break_even_usd_per_kwh: formulas::break_even_usd_per_kwh(hp, e, pue, fee),
                 break_even_usd_per_ph_day: formulas::break_even_usd_per_ph_day(e, pue, fee, p),
                 margin_usd_per_mw_day: margin,
@@ -113,7 +122,16 @@ pub fn report(scenario: &Scenario) -> Report {
     let best = (0..rows.len())
         .filter(|&i| rows[i].margin_usd_per_mw_day > 0.0)
         .max_by(|&a, &b| rows[a].margin_usd_per_mw_day.total_cmp(&rows[b].margin_usd_per_mw_day));
-    Report { hashprice_usd_per_ph_day: hp, hashprice_axis: axis, hashrate_ph_s_per_mw: per_mw, rows, totals, best }
+    Report {
+        hashprice_usd_per_ph_day: hp,
+        hashprice_mode: g.hashprice_mode,
+        hashprice_derived_usd_per_ph_day: g.market_hashprice_usd_per_ph_day(),
+        hashprice_axis: axis,
+        hashrate_ph_s_per_mw: per_mw,
+        rows,
+        totals,
+        best,
+    }
 }
 
 /// The results table as CSV (RFC 4180): units in the header names, one row per region and a
