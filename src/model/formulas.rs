@@ -56,3 +56,9 @@ pub fn effective_uptime(uptime_pct: f64, downtime_months: f64) -> f64 {
     // The months' factor is formed first so that no downtime multiplies by exactly 1.
     (uptime_pct / 100.0 * ((12.0 - downtime_months) / 12.0)).max(0.0)
 }
+
+/// The price of the machines one MW of facility power runs, in USD per MW:
+/// unit price (USD per TH/s) × 10⁶ / (E × PUE) TH/s.
+pub fn machines_usd_per_mw(unit_price_usd_per_th: f64, efficiency_j_per_th: f64, pue: f64) -> f64 {
+    unit_price_usd_per_th * 1000.0 * hashrate_ph_s_per_mw(efficiency_j_per_th, pue)
+}
