@@ -68,6 +68,15 @@ fn apply_changes_one_value_and_refuses_bad_ones_untouched() {
         Action::SetGlobal(GlobalField::FleetMw, -1.0),
         Action::SetRegion(0, RegionField::Uptime, 101.0),
         Action::SetRegion(0, RegionField::Price, f64::INFINITY),
+        Action::SetGlobal(GlobalField::Difficulty, 0.0),
+        Action::SetGlobal(GlobalField::DifficultyGrowth, -21.0),
+        Action::SetGlobal(GlobalField::BtcPrice, -1.0),
+        Action::SetRegion(0, RegionField::DowntimeMonths, 12.5),
+        Action::SetRegion(0, RegionField::Levy, f64::NAN),
+        Action::SetRegion(0, RegionField::Tax, 95.0),
+        Action::SetOrigin(Some("atlantis".into())),
+        Action::SetSensitivityRegion(Some("".into())),
+        Action::SetHalvingMonth(YearMonth { year: 2026, month: 6 }),
     ] {
         assert!(s.apply(&bad).is_err(), "{bad:?} should be refused");
         assert_eq!(s, before, "{bad:?} changed the scenario");
@@ -91,9 +100,10 @@ fn report_follows_the_formulas_for_the_defaults() {
             g.pue,
             fee,
             region.power_usd_per_kwh,
-            region.uptime_pct / 100.0,
+            region.effective_uptime(),
         );
         assert_eq!(row.margin_usd_per_mw_day, m);
+        assert_eq!(row.effective_uptime_pct, region.effective_uptime() * 100.0);
         assert_eq!(row.profit_usd_per_day, row.allocated_mw * m);
         assert_eq!(row.hashrate_ph_s, row.allocated_mw * r.hashrate_ph_s_per_mw);
         assert_eq!(row.margin_line[0].0, 0.0);
@@ -105,7 +115,7 @@ fn report_follows_the_formulas_for_the_defaults() {
                     g.pue,
                     fee,
                     region.power_usd_per_kwh,
-                    region.uptime_pct / 100.0
+                    region.effective_uptime()
                 ))
             .abs()
                 < 1e-9
@@ -116,7 +126,8 @@ fn report_follows_the_formulas_for_the_defaults() {
     // At $50/PH/day and 21.5 J/TH × 1.1, break-even is 49 / 567.6 ≈ 8.63 ¢/kWh: every region pays.
     // Revenue is 1000 / 23.65 × 50 × 0.98 ≈ 2 071.9 per MW-day, so margins rank New York
     // (0.95 × (2 071.9 − 960) ≈ 1 056) over Kazakhstan (0.85 × 1 111.9 ≈ 945) over Siberia
-    // (0.75 × (2 071.9 − 840) ≈ 924) over the three at 6.6–6.9 ¢/kWh.
+    // (95 % uptime for the 8 months without the winter ban: 0.95 × 8 / 12 × (2 071.9 − 840) ≈ 780)
+    // over the three at 6.6–6.9 ¢/kWh (Texas: 0.97 × (2 071.9 − 1 584) ≈ 473).
     let allocated: Vec<(&str, f64)> = r.rows.iter().map(|x| (&*x.id, x.allocated_mw)).collect();
     assert_eq!(
         allocated,

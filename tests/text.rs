@@ -65,12 +65,43 @@ fn the_results_csv_has_units_a_row_per_region_and_a_total() {
     let r = report(&Scenario::default());
     let rows = parse(&report_csv(&r)).unwrap();
     assert_eq!(rows[0][0], "region_id");
-    assert!(rows[0]
-        .iter()
-        .skip(2)
-        .all(|h| h.contains("usd") || h.ends_with("_mw") || h.ends_with("_pct") || h.ends_with("_ph_s")));
+    assert!(rows[0].iter().skip(2).all(|h| h.contains("usd")
+        || h.ends_with("_mw")
+        || h.ends_with("_pct")
+        || h.ends_with("_ph_s")
+        || h.ends_with("_months")));
     assert_eq!(rows.len(), 1 + 6 + 1);
     assert_eq!(rows[7][..2], ["total", "Total"]);
     assert_eq!(rows[7][10].parse::<f64>().unwrap(), r.totals.profit_usd_per_day);
     assert_eq!(rows[1][7].parse::<f64>().unwrap(), r.rows[0].margin_usd_per_mw_day, "numbers are exact");
+    // The projection's columns: payback month (empty for never) and the 36-month net per MW.
+    assert_eq!(rows[0][11..], ["payback_months", "net_36m_usd_per_mw"]);
+    for (row, region) in rows[1..7].iter().zip(&r.rows) {
+        assert_eq!(row[11], region.payback_months.map_or(String::new(), |m| m.to_string()));
+        assert_eq!(row[12].parse::<f64>().unwrap(), region.net_36m_usd_per_mw);
+    }
+    assert_eq!(rows[7][11..], ["", ""], "the total row has no per-MW projection");
+}
+
+#[test]
+fn the_stay_or_move_csv_has_one_row_per_option_in_rank_order() {
+    use sitecost::model::{report, stay_or_move_csv, Action, Scenario};
+    let r = report(&Scenario::default());
+    let rows = parse(&stay_or_move_csv(&r)).unwrap();
+    assert_eq!(
+        rows[0],
+        ["region_id", "region_name", "stay", "mw", "upfront_usd", "net_36m_usd", "vs_stay_usd", "break_even_month"]
+    );
+    assert_eq!(rows.len(), 1 + 6);
+    for (row, option) in rows[1..].iter().zip(&r.stay_or_move) {
+        assert_eq!(row[0], *option.id);
+        assert_eq!(row[2], option.stay.to_string());
+        assert_eq!(row[5].parse::<f64>().unwrap(), option.net_36m_usd);
+        assert_eq!(row[7], option.break_even_month.map_or(String::new(), |m| m.to_string()));
+    }
+    assert_eq!(rows.iter().filter(|row| row[2] == "true").count(), 1, "exactly one row is staying");
+    // Without an origin there is nothing to compare: only the header.
+    let mut none = Scenario::default();
+    none.apply(&Action::SetOrigin(None)).unwrap();
+    assert_eq!(parse(&stay_or_move_csv(&report(&none))).unwrap().len(), 1);
 }

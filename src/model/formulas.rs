@@ -45,3 +45,20 @@ pub fn break_even_usd_per_kwh(hashprice_usd_per_ph_day: f64, efficiency_j_per_th
 pub fn break_even_usd_per_ph_day(efficiency_j_per_th: f64, pue: f64, pool_fee: f64, power_usd_per_kwh: f64) -> f64 {
     24.0 * efficiency_j_per_th * pue * power_usd_per_kwh / (1.0 - pool_fee)
 }
+
+/// The fraction of all hours a site has power, given its uptime (%) and the months of the year
+/// it has none (seasonal bans): uptime / 100 × (12 − downtime months) / 12.
+///
+/// Seasonal downtime is spread evenly over every month rather than placed in the calendar,
+/// so that a year's total is right wherever the projection starts; `tests/projection.rs` checks
+/// that 12 months give exactly zero. The result is never negative.
+pub fn effective_uptime(uptime_pct: f64, downtime_months: f64) -> f64 {
+    // The months' factor is formed first so that no downtime multiplies by exactly 1.
+    (uptime_pct / 100.0 * ((12.0 - downtime_months) / 12.0)).max(0.0)
+}
+
+/// The price of the machines one MW of facility power runs, in USD per MW:
+/// unit price (USD per TH/s) × 10⁶ / (E × PUE) TH/s.
+pub fn machines_usd_per_mw(unit_price_usd_per_th: f64, efficiency_j_per_th: f64, pue: f64) -> f64 {
+    unit_price_usd_per_th * 1000.0 * hashrate_ph_s_per_mw(efficiency_j_per_th, pue)
+}

@@ -1,19 +1,29 @@
-//! The pure economics of a mining site: fields, regions, scenario, formulas, allocation and report.
+//! The pure economics of a mining site: fields, regions, scenario, formulas, allocation, projection and report.
 //!
 //! Nothing in this module knows about the browser: it compiles and is tested natively,
 //! and the UI only ever reads the [`Report`] it produces.
 pub mod allocation;
+pub mod calendar;
 pub mod codec;
 pub mod csv;
 pub mod fields;
 pub mod formulas;
+pub mod hardware;
 pub mod json;
+pub mod market;
+pub mod projection;
 pub mod region;
 pub mod report;
 pub mod scenario;
+pub mod sensitivity;
 pub mod sites;
 
+pub use calendar::YearMonth;
 pub use fields::{FieldSpec, GlobalField, InputError, RegionField};
+pub use hardware::Hardware;
+pub use market::HashpriceMode;
+pub use projection::MoveOption;
 pub use region::{seed_regions, Citation, NameError, Region, Sourced, MAX_NAME_CHARS};
-pub use report::{report, report_csv, RegionReport, Report, Totals};
+pub use report::{report, report_csv, stay_or_move_csv, RegionReport, Report, Totals};
 pub use scenario::{Action, ApplyError, Globals, NewSite, Scenario, MAX_NOTE_CHARS, MAX_REGIONS};
+pub use sensitivity::SensitivityGrid;

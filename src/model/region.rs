@@ -1,4 +1,4 @@
-//! Candidate regions: their power price, capacity cap and uptime, and the sourced seed data.
+//! Candidate regions: power price, cap, uptime, site costs, tax and relocation terms, and the sourced seed data.
 
 use std::rc::Rc;
 
@@ -26,6 +26,13 @@ pub struct RegionSources {
     pub price: Sourced,
     pub cap: Sourced,
     pub uptime: Sourced,
+    pub opex: Sourced,
+    pub levy: Sourced,
+    pub downtime: Sourced,
+    pub tax: Sourced,
+    pub capex: Sourced,
+    pub move_cost: Sourced,
+    pub move_days: Sourced,
 }
 
 impl RegionSources {
@@ -34,6 +41,13 @@ impl RegionSources {
             RegionField::Price => &self.price,
             RegionField::Cap => &self.cap,
             RegionField::Uptime => &self.uptime,
+            RegionField::Opex => &self.opex,
+            RegionField::Levy => &self.levy,
+            RegionField::DowntimeMonths => &self.downtime,
+            RegionField::Tax => &self.tax,
+            RegionField::Capex => &self.capex,
+            RegionField::MoveCost => &self.move_cost,
+            RegionField::MoveDays => &self.move_days,
         }
     }
 }
@@ -52,8 +66,24 @@ pub struct Region {
     /// The region's colour in every chart.
     pub color_rgb: [u8; 3],
     pub power_usd_per_kwh: f64,
+    /// Facility power the region can take, MW.
     pub cap_mw: f64,
+    /// Share of hours with power outside the seasonal downtime, %.
     pub uptime_pct: f64,
+    /// Hosting and operating costs besides power, USD per MW-month (paid with or without power).
+    pub opex_usd_per_mw_month: f64,
+    /// Levy on mining power on top of its price, USD/kWh.
+    pub levy_usd_per_kwh: f64,
+    /// Months of the year without power, 0–12, applied on top of the uptime.
+    pub downtime_months: f64,
+    /// Income tax on a month's profit, %.
+    pub tax_pct: f64,
+    /// Build-out of a new site, USD per MW of facility power.
+    pub capex_usd_per_mw: f64,
+    /// Shipping and duties to bring one MW of machines here from the origin region, USD per MW.
+    pub move_cost_usd_per_mw: f64,
+    /// Days a relocated fleet earns nothing before it runs here.
+    pub move_days: f64,
     /// The user's own note on where the numbers come from (may be empty).
     pub note: Rc<str>,
     /// Citations of the seed data, kept by a seed region and its copies; `None` for a region
@@ -84,25 +114,47 @@ impl Citation {
 /// The longest region name, in characters.
 pub const MAX_NAME_CHARS: usize = 60;
 
-/// A region made in the page: a round set of values the user is expected to change.
-pub const TEMPLATE: (f64, f64, f64) = (0.05, 50.0, 95.0);
+/// A region made in the page or imported: round values the user is expected to change, in
+/// [`RegionField::ALL`] order. Price, cap and uptime are set by the user or the import; the rest
+/// are assumptions between the seed regions: opex $5 000 per MW-month, no levy, no seasonal
+/// downtime, 20 % income tax, $400 000 per MW of build-out, $50 000 per MW and 60 days to move
+/// the fleet there.
+pub const TEMPLATE: [f64; 10] = [0.05, 50.0, 95.0, 5000.0, 0.0, 0.0, 20.0, 400_000.0, 50_000.0, 60.0];
 
 /// What to say about a value that has no seed citation.
 const USER_SOURCE: &str = "Entered by the user.";
 
 impl Region {
-    /// A region the user made or imported; its colour follows from its id.
+    /// A region the user made or imported; its colour follows from its id, and the fields not
+    /// given here take their [`TEMPLATE`] values.
     pub fn user(id: &str, name: &str, power_usd_per_kwh: f64, cap_mw: f64, uptime_pct: f64, note: &str) -> Region {
-        Region {
+        let mut region = Region {
             id: id.into(),
             name: name.into(),
             color_rgb: color_for_id(id),
             power_usd_per_kwh,
             cap_mw,
             uptime_pct,
+            opex_usd_per_mw_month: 0.0,
+            levy_usd_per_kwh: 0.0,
+            downtime_months: 0.0,
+            tax_pct: 0.0,
+            capex_usd_per_mw: 0.0,
+            move_cost_usd_per_mw: 0.0,
+            move_days: 0.0,
             note: note.into(),
             sources: None,
+        };
+        for (field, value) in RegionField::ALL.into_iter().zip(TEMPLATE).skip(3) {
+            region.set_value(field, value);
         }
+        region
+    }
+
+    /// The fraction of all hours the site has power: uptime with the seasonal downtime spread over
+    /// the year (see [`formulas::effective_uptime`](super::formulas::effective_uptime)).
+    pub fn effective_uptime(&self) -> f64 {
+        super::formulas::effective_uptime(self.uptime_pct, self.downtime_months)
     }
 
     /// Where a field's value comes from: the seed citation, else the user's note.
@@ -128,6 +180,13 @@ impl Region {
             RegionField::Price => self.power_usd_per_kwh,
             RegionField::Cap => self.cap_mw,
             RegionField::Uptime => self.uptime_pct,
+            RegionField::Opex => self.opex_usd_per_mw_month,
+            RegionField::Levy => self.levy_usd_per_kwh,
+            RegionField::DowntimeMonths => self.downtime_months,
+            RegionField::Tax => self.tax_pct,
+            RegionField::Capex => self.capex_usd_per_mw,
+            RegionField::MoveCost => self.move_cost_usd_per_mw,
+            RegionField::MoveDays => self.move_days,
         }
     }
 
@@ -136,6 +195,13 @@ impl Region {
             RegionField::Price => self.power_usd_per_kwh = value,
             RegionField::Cap => self.cap_mw = value,
             RegionField::Uptime => self.uptime_pct = value,
+            RegionField::Opex => self.opex_usd_per_mw_month = value,
+            RegionField::Levy => self.levy_usd_per_kwh = value,
+            RegionField::DowntimeMonths => self.downtime_months = value,
+            RegionField::Tax => self.tax_pct = value,
+            RegionField::Capex => self.capex_usd_per_mw = value,
+            RegionField::MoveCost => self.move_cost_usd_per_mw = value,
+            RegionField::MoveDays => self.move_days = value,
         }
     }
 }
@@ -153,30 +219,52 @@ pub fn seed_regions() -> Vec<Region> {
     let header = &records[0];
     let col = |name: &str| header.iter().position(|h| h == name).unwrap_or_else(|| panic!("regions.csv lacks {name}"));
     let (id, name, color) = (col("id"), col("name"), col("color"));
-    let (price, cap, uptime) = (col("price_usd_per_kwh"), col("cap_mw"), col("uptime_pct"));
-    let (price_src, cap_src, uptime_src) = (col("price_source"), col("cap_source"), col("uptime_source"));
+    let columns = RegionField::ALL.map(|f| {
+        let (value, source) = seed_columns(f);
+        (f, col(value), col(source))
+    });
     records[1..]
         .iter()
         .map(|r| {
-            let num = |i: usize, field: RegionField| {
-                field.spec().parse(&r[i]).unwrap_or_else(|e| panic!("regions.csv, {}: {e}", r[id]))
-            };
-            Region {
-                id: r[id].as_str().into(),
-                name: r[name].as_str().into(),
-                color_rgb: parse_hex_color(&r[color]).unwrap_or_else(|| panic!("regions.csv, {}: bad colour", r[id])),
-                power_usd_per_kwh: num(price, RegionField::Price),
-                cap_mw: num(cap, RegionField::Cap),
-                uptime_pct: num(uptime, RegionField::Uptime),
-                note: "".into(),
-                sources: Some(Rc::new(RegionSources {
-                    price: Sourced::new(&r[price_src]),
-                    cap: Sourced::new(&r[cap_src]),
-                    uptime: Sourced::new(&r[uptime_src]),
-                })),
+            let source = |i: usize| Sourced::new(&r[columns[i].2]);
+            let mut region = Region::user(&r[id], &r[name], 0.0, 0.0, 0.0, "");
+            region.color_rgb =
+                parse_hex_color(&r[color]).unwrap_or_else(|| panic!("regions.csv, {}: bad colour", r[id]));
+            for &(field, value, _) in &columns {
+                let v = field.spec().parse(&r[value]).unwrap_or_else(|e| panic!("regions.csv, {}: {e}", r[id]));
+                region.set_value(field, v);
             }
+            region.sources = Some(Rc::new(RegionSources {
+                price: source(0),
+                cap: source(1),
+                uptime: source(2),
+                opex: source(3),
+                levy: source(4),
+                downtime: source(5),
+                tax: source(6),
+                capex: source(7),
+                move_cost: source(8),
+                move_days: source(9),
+            }));
+            region
         })
         .collect()
+}
+
+/// The columns of `regions.csv` holding a field's value and its source.
+pub fn seed_columns(field: RegionField) -> (&'static str, &'static str) {
+    match field {
+        RegionField::Price => ("price_usd_per_kwh", "price_source"),
+        RegionField::Cap => ("cap_mw", "cap_source"),
+        RegionField::Uptime => ("uptime_pct", "uptime_source"),
+        RegionField::Opex => ("opex_usd_per_mw_month", "opex_source"),
+        RegionField::Levy => ("levy_usd_per_kwh", "levy_source"),
+        RegionField::DowntimeMonths => ("downtime_months", "downtime_source"),
+        RegionField::Tax => ("tax_pct", "tax_source"),
+        RegionField::Capex => ("capex_usd_per_mw", "capex_source"),
+        RegionField::MoveCost => ("move_cost_usd_per_mw", "move_cost_source"),
+        RegionField::MoveDays => ("move_days", "move_days_source"),
+    }
 }
 
 /// Reads `#rrggbb`.

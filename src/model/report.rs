@@ -3,9 +3,13 @@
 use std::rc::Rc;
 
 use super::allocation::allocate;
+use super::calendar::YearMonth;
 use super::fields::GlobalField;
 use super::formulas;
+use super::market::HashpriceMode;
+use super::projection::{self, FleetTerms, MarketPath, MoveOption, SiteTerms, MONTHS};
 use super::scenario::Scenario;
+use super::sensitivity::{sensitivity_grid, SensitivityGrid, SensitivityInputs, SENSITIVITY_CELLS};
 
 /// One region's figures. Percentages are fractions nowhere here: uptime stays in percent.
 #[derive(Clone, Debug, PartialEq)]
@@ -16,6 +20,8 @@ pub struct RegionReport {
     pub power_usd_per_kwh: f64,
     pub cap_mw: f64,
     pub uptime_pct: f64,
+    /// Uptime after seasonal downtime, % of all hours: what the margin and projection use.
+    pub effective_uptime_pct: f64,
     pub break_even_usd_per_kwh: f64,
     pub break_even_usd_per_ph_day: f64,
     pub margin_usd_per_mw_day: f64,
@@ -28,6 +34,17 @@ pub struct RegionReport {
     /// Margin (USD per MW-day) at the two ends of the hashprice axis; margin is linear in
     /// hashprice, so these two points draw the whole line.
     pub margin_line: [(f64, f64); 2],
+    /// What one MW of a new deployment here costs before month 1, USD per MW: the site
+    /// build-out plus the machines (unit price × TH/s per MW).
+    pub upfront_usd_per_mw: f64,
+    /// The first month whose cumulative cash per MW is ≥ 0; `None`: never within 36 months.
+    pub payback_months: Option<u32>,
+    /// Cumulative cash per MW after 36 months, upfront included, USD per MW (the table's
+    /// `net_36m_usd`).
+    pub net_36m_usd_per_mw: f64,
+    /// Cumulative cash per MW of a new deployment for months 0 to 36, USD per MW; index 0 is
+    /// −upfront.
+    pub cumulative_usd_per_mw: Vec<f64>,
 }
 
 /// Figures summed over all regions.
@@ -43,7 +60,12 @@ pub struct Totals {
 /// Everything the UI shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Report {
+    /// The effective hashprice every figure uses: the slider's in direct mode, the market
+    /// formula's in market mode; USD per PH/s per day.
     pub hashprice_usd_per_ph_day: f64,
+    pub hashprice_mode: HashpriceMode,
+    /// The market formula's hashprice, whatever the mode (`<output id="hashprice-derived">`).
+    pub hashprice_derived_usd_per_ph_day: f64,
     /// The hashprice axis of the profit chart: the hashprice field's range, so it stays put
     /// while the user drags.
     pub hashprice_axis: (f64, f64),
@@ -53,6 +75,20 @@ pub struct Report {
     /// The row with the highest margin, if any margin is positive (the page title and summary
     /// name it).
     pub best: Option<usize>,
+    /// The projection's first month (month 1).
+    pub start_month: YearMonth,
+    pub halving_month: YearMonth,
+    /// The projection month (1 to 36) of the halving, if it falls within the projection.
+    pub halving_month_index: Option<u32>,
+    /// Hashprice of months 1 to 36 (index 0 is month 1), USD per PH/s per day.
+    pub hashprice_path_usd_per_ph_day: Vec<f64>,
+    /// The row of the origin region; `None` when there is none or it was removed.
+    pub origin: Option<usize>,
+    /// Stay or move for the fleet in the origin region, best 36-month net first; empty without
+    /// an origin.
+    pub stay_or_move: Vec<MoveOption>,
+    /// The sensitivity map of the chosen region (100 × 100 cells); `None` without regions.
+    pub sensitivity: Option<SensitivityGrid>,
 }
 
 impl Report {
@@ -66,14 +102,26 @@ impl Report {
 pub fn report(scenario: &Scenario) -> Report {
     let g = &scenario.globals;
     let fee = g.pool_fee_pct / 100.0;
-    let (e, pue, hp) = (g.efficiency_j_per_th, g.pue, g.hashprice_usd_per_ph_day);
+    let (e, pue, hp) = (g.efficiency_j_per_th, g.pue, g.effective_hashprice_usd_per_ph_day());
     let per_mw = formulas::hashrate_ph_s_per_mw(e, pue);
     let spec = GlobalField::Hashprice.spec();
     let axis = (spec.min, spec.max);
     let margin_at = |hp: f64, p: f64, u: f64| formulas::margin_usd_per_mw_day(hp, e, pue, fee, p, u);
 
+    let halving_month_index = projection::halving_month_index(g.start_month, g.halving_month);
+    let path = projection::hashprice_path(&MarketPath {
+        base_usd_per_ph_day: hp,
+        difficulty_growth_pct_per_month: g.difficulty_growth_pct_per_month,
+        btc_price_growth_pct_per_month: g.btc_price_growth_pct_per_month,
+        subsidy_btc: g.subsidy_btc,
+        fees_per_block_btc: g.fees_per_block_btc,
+        halving_month_index,
+    });
+    let fleet = FleetTerms { hashrate_ph_s_per_mw: per_mw, pool_fee: fee };
+    let machines_usd_per_mw = formulas::machines_usd_per_mw(g.unit_price_usd_per_th, e, pue);
+
     let margins: Vec<f64> =
-        scenario.regions.iter().map(|r| margin_at(hp, r.power_usd_per_kwh, r.uptime_pct / 100.0)).collect();
+        scenario.regions.iter().map(|r| margin_at(hp, r.power_usd_per_kwh, r.effective_uptime())).collect();
     let caps: Vec<f64> = scenario.regions.iter().map(|r| r.cap_mw).collect();
     let allocations = allocate(g.fleet_mw, &margins, &caps);
 
@@ -82,7 +130,10 @@ pub fn report(scenario: &Scenario) -> Report {
         .iter()
         .zip(margins.iter().zip(&allocations))
         .map(|(r, (&margin, a))| {
-            let (p, u) = (r.power_usd_per_kwh, r.uptime_pct / 100.0);
+            let (p, u) = (r.power_usd_per_kwh, r.effective_uptime());
+            let upfront_usd_per_mw = r.capex_usd_per_mw + machines_usd_per_mw;
+            let cumulative_usd_per_mw =
+                projection::cumulative_usd_per_mw(&path, &fleet, &SiteTerms::of(r), upfront_usd_per_mw, 0.0);
             RegionReport {
                 id: r.id.clone(),
                 name: r.name.clone(),
@@ -90,6 +141,7 @@ pub fn report(scenario: &Scenario) -> Report {
                 power_usd_per_kwh: p,
                 cap_mw: r.cap_mw,
                 uptime_pct: r.uptime_pct,
+                effective_uptime_pct: u * 100.0,
                 break_even_usd_per_kwh: formulas::break_even_usd_per_kwh(hp, e, pue, fee),
                 break_even_usd_per_ph_day: formulas::break_even_usd_per_ph_day(e, pue, fee, p),
                 margin_usd_per_mw_day: margin,
@@ -98,6 +150,10 @@ pub fn report(scenario: &Scenario) -> Report {
                 profit_usd_per_day: a.mw * margin,
                 cap_binds: a.cap_binds,
                 margin_line: [(axis.0, margin_at(axis.0, p, u)), (axis.1, margin_at(axis.1, p, u))],
+                upfront_usd_per_mw,
+                payback_months: projection::payback_month(&cumulative_usd_per_mw),
+                net_36m_usd_per_mw: cumulative_usd_per_mw[MONTHS],
+                cumulative_usd_per_mw,
             }
         })
         .collect();
@@ -113,11 +169,43 @@ pub fn report(scenario: &Scenario) -> Report {
     let best = (0..rows.len())
         .filter(|&i| rows[i].margin_usd_per_mw_day > 0.0)
         .max_by(|&a, &b| rows[a].margin_usd_per_mw_day.total_cmp(&rows[b].margin_usd_per_mw_day));
-    Report { hashprice_usd_per_ph_day: hp, hashprice_axis: axis, hashrate_ph_s_per_mw: per_mw, rows, totals, best }
+    let origin = scenario.origin_index();
+    let stay_or_move = projection::stay_or_move(&scenario.regions, origin, &path, &fleet, g.fleet_mw);
+    let sensitivity = scenario.sensitivity_index().map(|i| {
+        let r = &scenario.regions[i];
+        let inputs = SensitivityInputs {
+            efficiency_j_per_th: e,
+            pue,
+            pool_fee: fee,
+            uptime: r.effective_uptime(),
+            power_usd_per_kwh: r.power_usd_per_kwh,
+            hashprice_usd_per_ph_day: hp,
+        };
+        sensitivity_grid(i, r.id.clone(), r.name.clone(), &inputs, SENSITIVITY_CELLS, SENSITIVITY_CELLS)
+    });
+    Report {
+        hashprice_usd_per_ph_day: hp,
+        hashprice_mode: g.hashprice_mode,
+        hashprice_derived_usd_per_ph_day: g.market_hashprice_usd_per_ph_day(),
+        hashprice_axis: axis,
+        hashrate_ph_s_per_mw: per_mw,
+        rows,
+        totals,
+        best,
+        start_month: g.start_month,
+        halving_month: g.halving_month,
+        halving_month_index,
+        hashprice_path_usd_per_ph_day: path.to_vec(),
+        origin,
+        stay_or_move,
+        sensitivity,
+    }
 }
 
 /// The results table as CSV (RFC 4180): units in the header names, one row per region and a
-/// total row, numbers unformatted in their shortest exact form.
+/// total row, numbers unformatted in their shortest exact form. `payback_months` is empty when
+/// a region does not pay back within 36 months; `net_36m_usd_per_mw` is per MW of a new
+/// deployment (the table's `net_36m_usd`).
 pub fn report_csv(report: &Report) -> String {
     let mut out = String::new();
     super::csv::write_record(
@@ -134,6 +222,8 @@ pub fn report_csv(report: &Report) -> String {
             "allocated_mw",
             "hashrate_ph_s",
             "profit_usd_per_day",
+            "payback_months",
+            "net_36m_usd_per_mw",
         ],
     );
     for r in &report.rows {
@@ -151,12 +241,33 @@ pub fn report_csv(report: &Report) -> String {
         .map(|v| v.to_string());
         let mut fields = vec![r.id.to_string(), r.name.to_string()];
         fields.extend(numbers);
+        fields.push(r.payback_months.map_or(String::new(), |m| m.to_string()));
+        fields.push(r.net_36m_usd_per_mw.to_string());
         super::csv::write_record(&mut out, &fields);
     }
     let t = &report.totals;
     let mut total = vec!["total".to_string(), "Total".to_string()];
     total.extend(std::iter::repeat_n(String::new(), 6));
     total.extend([t.allocated_mw, t.hashrate_ph_s, t.profit_usd_per_day].map(|v| v.to_string()));
+    total.extend([String::new(), String::new()]);
     super::csv::write_record(&mut out, &total);
+    out
+}
+
+/// Stay or move as CSV (RFC 4180), in the report's ranking (best 36-month net first): one row per
+/// option, `stay` true for the origin, `break_even_month` empty when moving never catches up
+/// within 36 months (and for staying). Only a header when there is no origin region.
+pub fn stay_or_move_csv(report: &Report) -> String {
+    let mut out = String::new();
+    super::csv::write_record(
+        &mut out,
+        &["region_id", "region_name", "stay", "mw", "upfront_usd", "net_36m_usd", "vs_stay_usd", "break_even_month"],
+    );
+    for o in &report.stay_or_move {
+        let mut fields = vec![o.id.to_string(), o.name.to_string(), o.stay.to_string()];
+        fields.extend([o.mw, o.upfront_usd, o.net_36m_usd, o.vs_stay_usd].map(|v| v.to_string()));
+        fields.push(o.break_even_month.map_or(String::new(), |m| m.to_string()));
+        super::csv::write_record(&mut out, &fields);
+    }
     out
 }

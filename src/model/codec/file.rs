@@ -1,24 +1,66 @@
 //! The scenario as a JSON file with a schema name and version; reading one is all or nothing.
+//!
+//! Version 2 adds to version 1's globals the market, projection and machine numbers and the
+//! choices `hashprice_mode`, `hardware`, `origin_region` (an id or null), `start_month`,
+//! `halving_month` (`"YYYY-MM"`) and `sensitivity_region` (an id or null), and to each region the
+//! site-cost, tax and relocation numbers. Version-1 files still open; what they lack takes its
+//! default.
 
-use super::{Checker, RawRegion};
+use super::{Checker, RawChoices, RawRegion};
 use crate::model::fields::{GlobalField, RegionField};
 use crate::model::json::{self, Json};
 use crate::model::scenario::Scenario;
 
 pub const JSON_SCHEMA: &str = "sitecost-scenario";
-pub const JSON_VERSION: u32 = 1;
+/// The version `to_json` writes; [`from_json`] also reads version 1.
+pub const JSON_VERSION: u32 = 2;
 
-/// JSON member names of the globals, in [`GlobalField::ALL`] order.
-const GLOBAL_KEYS: [&str; 5] = ["hashprice_usd_per_ph_day", "efficiency_j_per_th", "pue", "pool_fee_pct", "fleet_mw"];
-/// JSON member names of a region's numbers, in [`RegionField::ALL`] order.
-const REGION_KEYS: [&str; 3] = ["power_usd_per_kwh", "cap_mw", "uptime_pct"];
+/// JSON member names of the globals, in [`GlobalField::ALL`] order (version 1 has the first five).
+const GLOBAL_KEYS: [&str; 12] = [
+    "hashprice_usd_per_ph_day",
+    "efficiency_j_per_th",
+    "pue",
+    "pool_fee_pct",
+    "fleet_mw",
+    "btc_price_usd",
+    "difficulty_t",
+    "subsidy_btc",
+    "fees_per_block_btc",
+    "difficulty_growth_pct_per_month",
+    "btc_price_growth_pct_per_month",
+    "unit_price_usd_per_th",
+];
+/// JSON member names of a region's numbers, in [`RegionField::ALL`] order (version 1 has the first three).
+const REGION_KEYS: [&str; 10] = [
+    "power_usd_per_kwh",
+    "cap_mw",
+    "uptime_pct",
+    "opex_usd_per_mw_month",
+    "levy_usd_per_kwh",
+    "downtime_months",
+    "tax_pct",
+    "capex_usd_per_mw",
+    "move_cost_usd_per_mw",
+    "move_days",
+];
+
+fn optional_id(id: &Option<std::rc::Rc<str>>) -> Json {
+    id.as_ref().map_or(Json::Null, |id| Json::String(id.to_string()))
+}
+
 /// The scenario as a JSON document with its schema name and version.
 pub fn to_json(scenario: &Scenario) -> String {
-    let globals = GlobalField::ALL
-        .into_iter()
-        .zip(GLOBAL_KEYS)
-        .map(|(f, k)| (k.to_string(), Json::Number(scenario.globals.value(f))))
-        .collect();
+    let g = &scenario.globals;
+    let mut globals: Vec<(String, Json)> =
+        GlobalField::ALL.into_iter().zip(GLOBAL_KEYS).map(|(f, k)| (k.to_string(), Json::Number(g.value(f)))).collect();
+    globals.extend([
+        ("hashprice_mode".to_string(), Json::String(g.hashprice_mode.as_str().to_string())),
+        ("hardware".to_string(), Json::String(g.hardware.id().to_string())),
+        ("origin_region".to_string(), optional_id(&g.origin_region)),
+        ("start_month".to_string(), Json::String(g.start_month.to_string())),
+        ("halving_month".to_string(), Json::String(g.halving_month.to_string())),
+        ("sensitivity_region".to_string(), optional_id(&g.sensitivity_region)),
+    ]);
     let regions = scenario
         .regions
         .iter()
@@ -60,26 +102,56 @@ pub fn from_json(text: &str) -> Result<Scenario, Vec<String>> {
             "The file is not a sitecost scenario (its \u{201c}schema\u{201d} is not \u{201c}{JSON_SCHEMA}\u{201d})."
         )]);
     }
-    match doc.get("version") {
-        Some(Json::Number(v)) if *v == JSON_VERSION as f64 => {}
+    let version = match doc.get("version") {
+        Some(Json::Number(v)) if *v == 1.0 => 1,
+        Some(Json::Number(v)) if *v == 2.0 => 2,
         other => {
             let found = other.map_or("none".to_string(), |v| match v {
                 Json::Number(n) => n.to_string(),
                 v => v.kind().to_string(),
             });
             return Err(vec![format!(
-                "The file has scenario version {found}; this page reads version {JSON_VERSION}."
+                "The file has scenario version {found}; this page reads versions 1 and {JSON_VERSION}."
             )]);
         }
-    }
+    };
+    // Version 1 carries the first five globals and the first three numbers of each region.
+    let (global_count, region_count) = if version == 1 { (5, 3) } else { (GLOBAL_KEYS.len(), REGION_KEYS.len()) };
     let mut checker = Checker::default();
     let mut type_problems = Vec::new();
     let g = doc.get("globals");
     if !matches!(g, Some(Json::Object(_))) {
         type_problems.push("globals: expected an object.".to_string());
     }
-    let raw_globals: [Result<f64, String>; 5] =
-        std::array::from_fn(|i| json_number(g.and_then(|g| g.get(GLOBAL_KEYS[i]))));
+    let raw_globals: Vec<(GlobalField, Result<f64, String>)> = GlobalField::ALL
+        .into_iter()
+        .zip(GLOBAL_KEYS)
+        .take(global_count)
+        .map(|(f, k)| (f, json_number(g.and_then(|g| g.get(k)))))
+        .collect();
+    let mut choices = RawChoices::default();
+    if version >= 2 {
+        let mut text = |key: &str, nullable: bool| -> Option<Option<String>> {
+            match g.and_then(|g| g.get(key)) {
+                Some(Json::String(s)) => Some(Some(s.clone())),
+                Some(Json::Null) if nullable => Some(None),
+                other => {
+                    let found = other.map_or("it is missing".to_string(), |v| format!("found {}", v.kind()));
+                    let expected = if nullable { "a string or null" } else { "a string" };
+                    type_problems.push(format!("globals.{key}: expected {expected}; {found}."));
+                    None
+                }
+            }
+        };
+        choices = RawChoices {
+            hashprice_mode: text("hashprice_mode", false).flatten(),
+            hardware: text("hardware", false).flatten(),
+            origin_region: text("origin_region", true),
+            start_month: text("start_month", false).flatten(),
+            halving_month: text("halving_month", false).flatten(),
+            sensitivity_region: text("sensitivity_region", true),
+        };
+    }
     let mut raw_regions = Vec::new();
     match doc.get("regions") {
         Some(Json::Array(items)) => {
@@ -96,14 +168,19 @@ pub fn from_json(text: &str) -> Result<Scenario, Vec<String>> {
                 raw_regions.push(RawRegion {
                     id: id.ok().flatten().unwrap_or_default(),
                     name: name.ok().flatten(),
-                    numbers: std::array::from_fn(|k| json_number(item.get(REGION_KEYS[k]))),
+                    numbers: RegionField::ALL
+                        .into_iter()
+                        .zip(REGION_KEYS)
+                        .take(region_count)
+                        .map(|(f, k)| (f, json_number(item.get(k))))
+                        .collect(),
                     note: note.ok().flatten().unwrap_or_default(),
                 });
             }
         }
         _ => type_problems.push("regions: expected an array.".to_string()),
     }
-    let globals = checker.globals(&raw_globals);
+    let globals = checker.globals(&raw_globals, &choices);
     let regions = checker.regions(raw_regions);
     let mut problems = type_problems;
     // In a file nothing is replaced silently: drop the "using … instead" tail of link messages.

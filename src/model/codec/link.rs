@@ -1,20 +1,27 @@
 //! The scenario as a link fragment: short, versioned, checksummed, and safe to paste into an e-mail.
 //!
-//! A link is `1~<5 globals>~<region>~…~<crc32>`: a version, the globals in [`GlobalField::ALL`]
-//! order, one token per region (`id*price*cap*uptime`, then `*name*note` unless it is an unrenamed
-//! seed with no note) and a CRC-32 of everything before it, so that any truncation or changed
-//! character is caught. Names and notes are percent-encoded; every other character is one a mail
-//! client leaves alone. Numbers are written in their shortest exact decimal form, so a link gives
-//! back exactly the numbers it was made from.
+//! A link (version 2) is `2~<12 numbers>~<mode>~<hardware>~<origin>~<start>~<halving>~<sensitivity>~<region>~…~<crc32>`:
+//! a version; the numeric globals in [`GlobalField::ALL`] order; the hashprice mode (`direct` or
+//! `market`), the hardware id, the origin region id (empty for none), the projection's start and
+//! halving months (`YYYY-MM`) and the sensitivity region id (empty for the default); one token per
+//! region (`id*` and its ten numbers in [`RegionField::ALL`] order separated by `*`, then
+//! `*name*note` unless it is an unrenamed seed with no note); and a CRC-32 of everything before
+//! it, so that any truncation or changed character is caught. Names and notes are
+//! percent-encoded; every other character is one a mail client leaves alone. Numbers are written
+//! in their shortest exact decimal form, so a link gives back exactly the numbers it was made from.
+//!
+//! Version-1 links (`1~<5 globals>~id*price*cap*uptime[*name*note]~…~<crc32>`, before the market,
+//! projection and relocation inputs) still decode; what they lack takes its default.
 
 use std::fmt::Write;
 
-use super::{Checker, Decoded, RawRegion};
-use crate::model::fields::GlobalField;
+use super::{Checker, Decoded, RawChoices, RawRegion};
+use crate::model::fields::{GlobalField, RegionField};
 use crate::model::region::seed_regions;
 use crate::model::scenario::Scenario;
 
-pub const LINK_VERSION: u32 = 1;
+/// The version `encode_link` writes; [`decode_link`] also reads version 1.
+pub const LINK_VERSION: u32 = 2;
 
 /// CRC-32 (IEEE), bit by bit: a link is a few hundred bytes, so a table would buy nothing.
 pub fn crc32(bytes: &[u8]) -> u32 {
@@ -58,12 +65,27 @@ fn percent_decode(text: &str) -> Option<String> {
 /// Encodes a scenario as the text after `s=` in a link's fragment.
 pub fn encode_link(scenario: &Scenario) -> String {
     let seeds = seed_regions();
+    let g = &scenario.globals;
     let mut out = format!("{LINK_VERSION}");
     for field in GlobalField::ALL {
-        let _ = write!(out, "~{}", scenario.globals.value(field));
+        let _ = write!(out, "~{}", g.value(field));
     }
+    let _ = write!(
+        out,
+        "~{}~{}~{}~{}~{}~{}",
+        g.hashprice_mode.as_str(),
+        g.hardware.id(),
+        g.origin_region.as_deref().unwrap_or(""),
+        g.start_month,
+        g.halving_month,
+        g.sensitivity_region.as_deref().unwrap_or("")
+    );
     for r in &scenario.regions {
-        let _ = write!(out, "~{}*{}*{}*{}", r.id, r.power_usd_per_kwh, r.cap_mw, r.uptime_pct);
+        out.push('~');
+        out.push_str(&r.id);
+        for field in RegionField::ALL {
+            let _ = write!(out, "*{}", r.value(field));
+        }
         let plain_seed = r.note.is_empty() && seeds.iter().any(|s| s.id == r.id && s.name == r.name);
         if !plain_seed {
             out.push('*');
@@ -94,37 +116,60 @@ pub fn decode_link(text: &str) -> Result<Decoded, String> {
         return Err("The link's scenario is damaged or cut short (its checksum does not match).".into());
     }
     let tokens: Vec<&str> = body.split('~').collect();
-    if tokens[0] != LINK_VERSION.to_string() {
-        return Err(format!(
-            "The link was made by scenario format version \u{201c}{}\u{201d}; this page reads version {LINK_VERSION}.",
-            tokens[0]
-        ));
-    }
-    if tokens.len() < 6 {
+    // What each version carries: its numeric globals, how many tokens of choices follow them,
+    // and each region's numbers.
+    let (global_fields, choice_count, region_fields): (&[GlobalField], usize, &[RegionField]) = match tokens[0] {
+        "1" => (&GlobalField::V1, 0, &RegionField::V1),
+        "2" => (&GlobalField::ALL, 6, &RegionField::ALL),
+        other => {
+            return Err(format!(
+                "The link was made by scenario format version \u{201c}{other}\u{201d}; this page reads versions 1 \
+                 and {LINK_VERSION}."
+            ))
+        }
+    };
+    let header = 1 + global_fields.len() + choice_count;
+    if tokens.len() < header {
         return Err("The link's scenario lacks some of the market and fleet values.".into());
     }
-    let raw_globals: [Result<f64, String>; 5] = std::array::from_fn(|i| number_text(tokens[1 + i]));
+    let raw_globals: Vec<(GlobalField, Result<f64, String>)> =
+        global_fields.iter().enumerate().map(|(i, &f)| (f, number_text(tokens[1 + i]))).collect();
+    let choices = match &tokens[1 + global_fields.len()..header] {
+        [mode, hardware, origin, start, halving, sensitivity] => {
+            let id = |t: &str| Some(if t.is_empty() { None } else { Some(t.to_string()) });
+            RawChoices {
+                hashprice_mode: Some(mode.to_string()),
+                hardware: Some(hardware.to_string()),
+                origin_region: id(origin),
+                start_month: Some(start.to_string()),
+                halving_month: Some(halving.to_string()),
+                sensitivity_region: id(sensitivity),
+            }
+        }
+        _ => RawChoices::default(),
+    };
     let mut raw_regions = Vec::new();
-    for token in &tokens[6..] {
+    for token in &tokens[header..] {
         let parts: Vec<&str> = token.split('*').collect();
-        if parts.len() != 4 && parts.len() != 6 {
+        let numbers_end = 1 + region_fields.len();
+        if parts.len() != numbers_end && parts.len() != numbers_end + 2 {
             return Err("The link's scenario has a region it cannot read.".into());
         }
-        let (name, note) = if parts.len() == 6 {
+        let (name, note) = if parts.len() == numbers_end + 2 {
             let decode = |t: &str| percent_decode(t).ok_or("The link's scenario has a name it cannot read.");
-            (Some(decode(parts[4])?), decode(parts[5])?)
+            (Some(decode(parts[numbers_end])?), decode(parts[numbers_end + 1])?)
         } else {
             (None, String::new())
         };
         raw_regions.push(RawRegion {
             id: parts[0].to_string(),
             name,
-            numbers: std::array::from_fn(|i| number_text(parts[1 + i])),
+            numbers: region_fields.iter().enumerate().map(|(i, &f)| (f, number_text(parts[1 + i]))).collect(),
             note,
         });
     }
     let mut checker = Checker::default();
-    let globals = checker.globals(&raw_globals);
+    let globals = checker.globals(&raw_globals, &choices);
     let regions = checker.regions(raw_regions);
     Ok(Decoded { scenario: Scenario { globals, regions }, problems: checker.problems })
 }

@@ -10,9 +10,14 @@ mod link;
 pub use file::{from_json, to_json, JSON_SCHEMA, JSON_VERSION};
 pub use link::{crc32, decode_link, encode_link, fragment, fragment_of, parse_fragment, Fragment, LINK_VERSION};
 
+use std::rc::Rc;
+
+use super::calendar::YearMonth;
 use super::fields::{FieldSpec, GlobalField, RegionField};
+use super::hardware::Hardware;
+use super::market::HashpriceMode;
 use super::region::{check_name, seed_regions, Region, TEMPLATE};
-use super::scenario::{Globals, Scenario, MAX_REGIONS};
+use super::scenario::{check_halving, Globals, Scenario, MAX_REGIONS};
 
 /// A scenario read from a link, and what had to be replaced by defaults on the way.
 #[derive(Debug, PartialEq)]
@@ -26,8 +31,29 @@ pub struct Decoded {
 pub(super) struct RawRegion {
     pub id: String,
     pub name: Option<String>,
-    pub numbers: [Result<f64, String>; 3],
+    /// The numbers the format carries; a field missing here (a version-1 link or file) keeps the
+    /// seed's value, or the template's for a region that is not a seed.
+    pub numbers: Vec<(RegionField, Result<f64, String>)>,
     pub note: String,
+}
+
+/// The globals that are not numbers, as written; `None` where the format does not carry them
+/// (version 1), which gives the default without a problem.
+#[derive(Default)]
+pub(super) struct RawChoices {
+    pub hashprice_mode: Option<String>,
+    pub hardware: Option<String>,
+    /// `Some(None)` is "no origin".
+    pub origin_region: Option<Option<String>>,
+    pub start_month: Option<String>,
+    pub halving_month: Option<String>,
+    /// `Some(None)` is "the default region".
+    pub sensitivity_region: Option<Option<String>>,
+}
+
+/// Whether `id` has the shape of a region id: 1 to 60 lower-case ASCII letters, digits and hyphens.
+fn id_shape_ok(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 60 && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Checks values one by one, keeping a readable note of every problem.
@@ -56,14 +82,102 @@ impl Checker {
         fallback
     }
 
-    pub(super) fn globals(&mut self, raw: &[Result<f64, String>; 5]) -> Globals {
+    /// The globals: each number the format carries, checked against its field, and the choices;
+    /// anything not carried keeps its default.
+    pub(super) fn globals(&mut self, numbers: &[(GlobalField, Result<f64, String>)], choices: &RawChoices) -> Globals {
         let defaults = Globals::default();
         let mut globals = defaults.clone();
-        for (i, field) in GlobalField::ALL.into_iter().enumerate() {
-            let v = self.number(field.spec().label, field.spec(), &raw[i], defaults.value(field));
-            globals.set_value(field, v);
+        for (field, raw) in numbers {
+            let v = self.number(field.spec().label, field.spec(), raw, defaults.value(*field));
+            globals.set_value(*field, v);
         }
+        if let Some(text) = &choices.hashprice_mode {
+            match HashpriceMode::parse(text) {
+                Some(mode) => globals.hashprice_mode = mode,
+                None => self.problems.push(format!(
+                    "Hashprice mode: \u{201c}{text}\u{201d} is neither direct nor market. Using {} instead.",
+                    defaults.hashprice_mode.as_str()
+                )),
+            }
+        }
+        match &choices.hardware {
+            Some(text) => {
+                globals.hardware = Hardware::from_id(text).unwrap_or_else(|| {
+                    self.problems.push(format!(
+                        "Hardware: \u{201c}{text}\u{201d} is not a machine this page knows. Using custom instead."
+                    ));
+                    Hardware::Custom
+                })
+            }
+            // A version-1 scenario names no machine: its efficiency is the default machine's only
+            // if it is that machine's figure, and otherwise a custom one (no problem to report).
+            None if globals.hardware.efficiency_j_per_th() != Some(globals.efficiency_j_per_th) => {
+                globals.hardware = Hardware::Custom
+            }
+            None => {}
+        }
+        if let Some(e) = globals.hardware.efficiency_j_per_th().filter(|&e| e != globals.efficiency_j_per_th) {
+            self.problems.push(format!(
+                "Hardware: the {} runs at {e} J/TH, not {} J/TH. Using custom instead.",
+                globals.hardware.name(),
+                globals.efficiency_j_per_th
+            ));
+            globals.hardware = Hardware::Custom;
+        }
+        if let Some(origin) = &choices.origin_region {
+            globals.origin_region = self.region_id("Origin region", origin, &defaults.origin_region);
+        }
+        if let Some(region) = &choices.sensitivity_region {
+            globals.sensitivity_region = self.region_id("Sensitivity region", region, &defaults.sensitivity_region);
+        }
+        if let Some(text) = &choices.start_month {
+            match YearMonth::parse(text) {
+                Some(m) => globals.start_month = m,
+                None => self.problems.push(format!(
+                    "Projection start: \u{201c}{text}\u{201d} is not a month from 2000-01 to 2200-12. Using {} instead.",
+                    defaults.start_month
+                )),
+            }
+        }
+        // The halving is checked against the start month as decoded; its fallback keeps the
+        // default distance from the start (16 months) when the default month does not fit.
+        let fallback = match check_halving(globals.start_month, defaults.halving_month) {
+            Ok(()) => defaults.halving_month,
+            Err(_) => globals
+                .start_month
+                .plus_months(defaults.start_month.months_until(defaults.halving_month))
+                .unwrap_or(globals.start_month),
+        };
+        let halving = match &choices.halving_month {
+            None => Some(fallback),
+            Some(text) => YearMonth::parse(text).filter(|&m| check_halving(globals.start_month, m).is_ok()),
+        };
+        globals.halving_month = halving.unwrap_or_else(|| {
+            self.problems.push(format!(
+                "Halving month: \u{201c}{}\u{201d} is not a month from the projection's start ({}) to ten years \
+                 after it. Using {fallback} instead.",
+                choices.halving_month.as_deref().unwrap_or_default(),
+                globals.start_month
+            ));
+            fallback
+        });
         globals
+    }
+
+    /// A region id of a global choice, checked for shape only: an id that names no region is
+    /// kept (it counts as none; see [`Globals::origin_region`]).
+    fn region_id(&mut self, place: &str, raw: &Option<String>, fallback: &Option<Rc<str>>) -> Option<Rc<str>> {
+        match raw {
+            None => None,
+            Some(id) if id_shape_ok(id) => Some(id.as_str().into()),
+            Some(id) => {
+                self.problems.push(format!(
+                    "{place}: \u{201c}{id}\u{201d} is not a region id. Using {} instead.",
+                    fallback.as_deref().unwrap_or("none")
+                ));
+                fallback.clone()
+            }
+        }
     }
 
     /// Builds the regions, skipping (with a note) any that cannot stand: a bad or repeated id,
@@ -77,16 +191,13 @@ impl Checker {
                 self.problems.push(format!("{place}: a scenario holds at most {MAX_REGIONS} regions; left out."));
                 continue;
             }
-            let id_ok = !r.id.is_empty()
-                && r.id.len() <= 60
-                && r.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-            if !id_ok || regions.iter().any(|x| *x.id == *r.id) {
+            if !id_shape_ok(&r.id) || regions.iter().any(|x| *x.id == *r.id) {
                 self.problems.push(format!("{place}: the id is not valid or is used twice; left out."));
                 continue;
             }
             let seed = seeds.iter().find(|s| *s.id == *r.id);
             let base = seed.cloned().unwrap_or_else(|| {
-                let (p, c, u) = TEMPLATE;
+                let [p, c, u, ..] = TEMPLATE;
                 Region::user(&r.id, "", p, c, u, "")
             });
             let name = match (&r.name, seed) {
@@ -104,15 +215,11 @@ impl Checker {
                 },
             };
             let mut region = Region { name: name.as_str().into(), note: r.note.as_str().into(), ..base };
-            for (k, field) in RegionField::ALL.into_iter().enumerate() {
-                let fallback = region.value(field);
-                let v = self.number(
-                    &format!("{name}, {}", field.spec().label.to_lowercase()),
-                    field.spec(),
-                    &r.numbers[k],
-                    fallback,
-                );
-                region.set_value(field, v);
+            for (field, raw) in &r.numbers {
+                let fallback = region.value(*field);
+                let v =
+                    self.number(&format!("{name}, {}", field.spec().label.to_lowercase()), field.spec(), raw, fallback);
+                region.set_value(*field, v);
             }
             regions.push(region);
         }
