@@ -13,9 +13,10 @@ fn texts(svg: &str, text: &str) -> usize {
 }
 
 #[test]
-fn every_chart_names_every_region() {
+fn every_chart_of_all_regions_names_every_region() {
     let s = Scenario::default();
-    for kind in ChartKind::ALL {
+    // The stay-or-move chart names options ("Stay in …", "→ …") and the map one region: below.
+    for kind in ChartKind::ALL.into_iter().filter(|k| !matches!(k, ChartKind::StayOrMove | ChartKind::Sensitivity)) {
         let out = svg(kind, &s);
         assert!(out.starts_with("<svg"), "{kind:?}");
         for r in &s.regions {
@@ -135,4 +136,75 @@ fn axes_hold_still_while_a_slider_moves_a_little() {
     }
     // The break-even axis ends on a nice number: 0.0863 × 1.1 rounds up to 0.1.
     assert_eq!(ticks(50.0, ChartKind::BreakEven).last().map(String::as_str), Some("0.1"));
+}
+
+#[test]
+fn cumulative_cash_marks_the_halving_and_moves_it_with_the_date() {
+    let mut s = Scenario::default();
+    let out = svg(ChartKind::CumulativeCash, &s);
+    assert_eq!(texts(&out, "halving 2028-04"), 1);
+    s.apply(&Action::SetHalvingMonth(YearMonth::parse("2029-01").unwrap())).unwrap();
+    let moved = svg(ChartKind::CumulativeCash, &s);
+    assert_eq!(texts(&moved, "halving 2029-01"), 1);
+    // A halving after the 36 months is not drawn at all.
+    s.apply(&Action::SetHalvingMonth(YearMonth::parse("2031-01").unwrap())).unwrap();
+    assert!(!svg(ChartKind::CumulativeCash, &s).contains("halving"));
+}
+
+#[test]
+fn payback_says_never_or_names_the_month() {
+    let mut s = Scenario::default();
+    let out = svg(ChartKind::Payback, &s);
+    let r = report(&s);
+    let never = r.rows.iter().filter(|r| r.payback_months.is_none()).count();
+    assert_eq!(texts(&out, "never within 36 months"), never);
+    s.apply(&Action::SetGlobal(GlobalField::DifficultyGrowth, 0.0)).unwrap();
+    s.apply(&Action::SetGlobal(GlobalField::BtcPriceGrowth, 6.0)).unwrap();
+    let r = report(&s);
+    let out = svg(ChartKind::Payback, &s);
+    for row in &r.rows {
+        if let Some(m) = row.payback_months {
+            assert!(texts(&out, &format!("month {m}")) >= 1, "{} pays back in month {m}", row.name);
+        }
+    }
+    assert!(r.rows.iter().any(|r| r.payback_months.is_some()));
+}
+
+#[test]
+fn stay_or_move_shows_staying_and_every_move() {
+    let s = Scenario::default();
+    let r = report(&s);
+    let out = svg(ChartKind::StayOrMove, &s);
+    assert_eq!(texts(&out, "Stay in Kazakhstan"), 1);
+    for o in r.stay_or_move.iter().filter(|o| !o.stay) {
+        assert_eq!(texts(&out, &format!("\u{2192} {}", o.name)), 1, "the move to {}", o.name);
+    }
+    // Without an origin there is nothing to compare, and the chart says nothing false.
+    let mut none = s.clone();
+    none.apply(&Action::SetOrigin(None)).unwrap();
+    let out = svg(ChartKind::StayOrMove, &none);
+    assert!(!out.contains("Stay in") && !out.contains("NaN"));
+}
+
+#[test]
+fn sensitivity_map_is_coloured_in_runs_with_the_line_and_the_point() {
+    let s = Scenario::default();
+    let out = svg(ChartKind::Sensitivity, &s);
+    // 10 000 cells, merged into runs of one colour along each row.
+    let rects = out.matches("<rect").count();
+    assert!((100..3000).contains(&rects), "{rects} rectangles");
+    // Both ends of the scale appear: losses (red) and profits (blue).
+    let fills: Vec<(u8, u8, u8)> = out
+        .match_indices("fill=\"#")
+        .filter_map(|(i, m)| {
+            let hex = out.get(i + m.len()..i + m.len() + 6)?;
+            let c = |k: usize| u8::from_str_radix(&hex[k..k + 2], 16).ok();
+            Some((c(0)?, c(2)?, c(4)?))
+        })
+        .collect();
+    assert!(fills.iter().any(|&(r, _, b)| u16::from(r) > u16::from(b) + 40), "red cells for losses");
+    assert!(fills.iter().any(|&(r, _, b)| u16::from(b) > u16::from(r) + 40), "blue cells for profits");
+    assert!(out.contains("Kazakhstan: "), "the current point is labelled with the region");
+    assert!(out.matches("<circle").count() >= 2, "the current point is marked");
+    assert!(!out.contains("NaN"));
 }

@@ -144,9 +144,12 @@ fn hostile_names_are_escaped_text_in_svg() {
         assert!(!svg.contains("<img"), "{kind:?} let markup through");
         // Long names are shortened (to 22 characters, or what fits beside a bar) with an
         // ellipsis, and escaped all the same.
-        assert!(svg.contains("&lt;img src=x one"), "{kind:?}");
+        assert!(svg.contains("&lt;img src="), "{kind:?}");
         assert!(!svg.contains("onerror=alert(1)&gt;"), "{kind:?} should have shortened the name");
-        assert!(svg.contains("&quot;; DROP TABLE"), "{kind:?}");
+        // The sensitivity map shows one region: the origin, the first here.
+        if kind != ChartKind::Sensitivity {
+            assert!(svg.contains("&quot;; DROP TABLE"), "{kind:?}");
+        }
     }
 }
 

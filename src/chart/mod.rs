@@ -2,10 +2,14 @@
 //! tests and exports render the very same functions to SVG.
 
 mod break_even;
+mod cumulative_cash;
 mod either;
 mod measured;
+mod payback;
 mod profit_by_region;
 mod profit_vs_hashprice;
+mod sensitivity;
+mod stay_or_move;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -31,10 +35,22 @@ pub enum ChartKind {
     ProfitVsHashprice,
     BreakEven,
     ProfitByRegion,
+    CumulativeCash,
+    Payback,
+    StayOrMove,
+    Sensitivity,
 }
 
 impl ChartKind {
-    pub const ALL: [ChartKind; 3] = [ChartKind::ProfitVsHashprice, ChartKind::BreakEven, ChartKind::ProfitByRegion];
+    pub const ALL: [ChartKind; 7] = [
+        ChartKind::ProfitVsHashprice,
+        ChartKind::BreakEven,
+        ChartKind::ProfitByRegion,
+        ChartKind::CumulativeCash,
+        ChartKind::Payback,
+        ChartKind::StayOrMove,
+        ChartKind::Sensitivity,
+    ];
 
     /// The `data-chart` name of the chart's `<figure>` (part of the DOM contract).
     pub fn name(self) -> &'static str {
@@ -42,6 +58,10 @@ impl ChartKind {
             ChartKind::ProfitVsHashprice => "profit-vs-hashprice",
             ChartKind::BreakEven => "break-even",
             ChartKind::ProfitByRegion => "profit-by-region",
+            ChartKind::CumulativeCash => "cumulative-cash",
+            ChartKind::Payback => "payback",
+            ChartKind::StayOrMove => "stay-or-move",
+            ChartKind::Sensitivity => "sensitivity",
         }
     }
 
@@ -59,6 +79,25 @@ impl ChartKind {
             ChartKind::ProfitByRegion => {
                 "Profit per day (USD) by region for the current fleet allocation. \u{201c}cap\u{201d} marks a \
                  region that took its whole capacity cap while fleet was left to place."
+            }
+            ChartKind::CumulativeCash => {
+                "Cumulative cash (USD per MW) of a new deployment in each region over 36 months: site build-out and \
+                 machines first, then each month's net after power, levy, opex and tax, with difficulty growth, the \
+                 BTC price path and the halving (vertical line)."
+            }
+            ChartKind::Payback => {
+                "The month in which a new deployment in each region has paid back its build-out and machines; a pale \
+                 bar means not within 36 months."
+            }
+            ChartKind::StayOrMove => {
+                "The fleet in the origin region: net cash over 36 months of staying (outlined) against moving to \
+                 each other region (shipping, duties, build-out and downtime included), best first, with the month \
+                 from which each move is ahead."
+            }
+            ChartKind::Sensitivity => {
+                "Margin (USD per MW-day) of one region over power price and hashprice: blue pays, red loses, white \
+                 breaks even. The black line is break-even; the ring is the region's current power price and \
+                 hashprice."
             }
         }
     }
@@ -84,7 +123,50 @@ impl ChartKind {
                     f64::from(u8::from(row.cap_binds)),
                     f64::from(u8::from(row.allocated_mw == 0.0)),
                 ]),
+                ChartKind::CumulativeCash => numbers.extend(row.cumulative_usd_per_mw.iter().copied()),
+                ChartKind::Payback => {
+                    numbers.extend([row.payback_months.map_or(-1.0, f64::from), row.net_36m_usd_per_mw])
+                }
+                ChartKind::StayOrMove | ChartKind::Sensitivity => {}
             }
+        }
+        match self {
+            ChartKind::CumulativeCash => {
+                numbers.push(report.halving_month_index.map_or(-1.0, f64::from));
+                numbers.extend([f64::from(report.halving_month.year), f64::from(report.halving_month.month)]);
+            }
+            ChartKind::StayOrMove => {
+                for o in &report.stay_or_move {
+                    names.push(o.name.clone());
+                    let [r, g, b] = o.color_rgb;
+                    numbers.extend([
+                        f64::from(u32::from_be_bytes([0, r, g, b])),
+                        o.net_36m_usd,
+                        f64::from(u8::from(o.stay)),
+                        o.break_even_month.map_or(-1.0, f64::from),
+                    ]);
+                }
+            }
+            ChartKind::Sensitivity => {
+                if let Some(grid) = &report.sensitivity {
+                    // The margin is linear in power price and in hashprice, so the four corner
+                    // cells fix every cell of the map.
+                    let (nx, ny) = (grid.n_price, grid.n_hashprice);
+                    names.push(grid.name.clone());
+                    numbers.extend([
+                        grid.margin(0, 0),
+                        grid.margin(nx - 1, 0),
+                        grid.margin(0, ny - 1),
+                        grid.margin(nx - 1, ny - 1),
+                        grid.max_abs_margin_usd_per_mw_day,
+                        grid.current.0,
+                        grid.current.1,
+                        grid.current_margin_usd_per_mw_day,
+                    ]);
+                    numbers.extend(grid.break_even_line.iter().flat_map(|&(x, y)| [x, y]));
+                }
+            }
+            _ => {}
         }
         if self == ChartKind::ProfitVsHashprice {
             numbers.push(report.hashprice_usd_per_ph_day);
@@ -105,6 +187,10 @@ impl ChartKind {
             ChartKind::ProfitVsHashprice => profit_vs_hashprice::draw(area, report),
             ChartKind::BreakEven => break_even::draw(area, report),
             ChartKind::ProfitByRegion => profit_by_region::draw(area, report),
+            ChartKind::CumulativeCash => cumulative_cash::draw(area, report),
+            ChartKind::Payback => payback::draw(area, report),
+            ChartKind::StayOrMove => stay_or_move::draw(area, report),
+            ChartKind::Sensitivity => sensitivity::draw(area, report),
         }
     }
 }
@@ -136,13 +222,16 @@ impl ChartKind {
     /// keeps its height and limits its legend.
     pub fn size_at(self, report: &Report, width: u32) -> (u32, u32) {
         let width = width.clamp(MIN_WIDTH, SIZE.0);
+        let bars = |count: usize| {
+            let note = if count > BARS_MAX { NOTE_PX } else { 0 };
+            (width, SIZE.1.max(64 + BAND_PX * count.min(BARS_MAX) as u32 + note))
+        };
         match self {
-            ChartKind::ProfitVsHashprice => (width, SIZE.1),
-            ChartKind::BreakEven | ChartKind::ProfitByRegion => {
-                let bands = report.rows.len().min(BARS_MAX) as u32;
-                let note = if report.rows.len() > BARS_MAX { NOTE_PX } else { 0 };
-                (width, SIZE.1.max(64 + BAND_PX * bands + note))
-            }
+            ChartKind::ProfitVsHashprice | ChartKind::CumulativeCash => (width, SIZE.1),
+            ChartKind::BreakEven | ChartKind::ProfitByRegion | ChartKind::Payback => bars(report.rows.len()),
+            ChartKind::StayOrMove => bars(report.stay_or_move.len()),
+            // Square-ish cells: the map is as tall as the plot is wide, less the axis labels.
+            ChartKind::Sensitivity => (width, (width * 3 / 4).max(SIZE.1)),
         }
     }
 }

@@ -1,0 +1,65 @@
+//! Chart 4: cumulative cash per MW of a new deployment in each region over 36 months, with the halving marked.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::profit_vs_hashprice::{draw_legend, LEGEND_MAX};
+use super::{padded_range, region_color, short_label, DrawResult, FONT};
+use crate::format::compact;
+use crate::model::{RegionReport, Report};
+
+pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, report: &Report) -> DrawResult<DB> {
+    let months = report.rows.first().map_or(36, |r| r.cumulative_usd_per_mw.len().saturating_sub(1)) as f64;
+    let (y0, y1) = padded_range(report.rows.iter().flat_map(|r| r.cumulative_usd_per_mw.iter().copied()));
+    let mut chart = ChartBuilder::on(area)
+        .margin(12)
+        .x_label_area_size(40)
+        .y_label_area_size(64)
+        .build_cartesian_2d(0.0..months, y0..y1)?;
+    chart
+        .configure_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(BLACK.mix(0.08))
+        .x_labels(7)
+        .y_labels(6)
+        .x_label_formatter(&|v| format!("{v:.0}"))
+        .y_label_formatter(&|v| compact(*v))
+        .x_desc("Month")
+        .y_desc("Cumulative cash (USD per MW)")
+        .label_style((FONT, 12))
+        .draw()?;
+    // Above the zero line a deployment has paid for itself.
+    chart.draw_series(std::iter::once(PathElement::new(vec![(0.0, 0.0), (months, 0.0)], BLACK.mix(0.45))))?;
+
+    if let Some(m) = report.halving_month_index {
+        // The halving takes effect in its month: the line sits where that month begins.
+        let x = f64::from(m) - 1.0;
+        chart.draw_series(std::iter::once(PathElement::new(vec![(x, y0), (x, y1)], BLACK.mix(0.6).stroke_width(1))))?;
+        let (px, py) = chart.backend_coord(&(x, y1));
+        let style = TextStyle::from((FONT, 12)).pos(Pos::new(HPos::Left, VPos::Top));
+        area.draw(&Text::new(format!("halving {}", report.halving_month), (px + 4, py + 4), style))?;
+    }
+
+    let mut order: Vec<&RegionReport> = report.rows.iter().collect();
+    order.sort_by(|a, b| b.net_36m_usd_per_mw.total_cmp(&a.net_36m_usd_per_mw));
+    let (top, rest) = order.split_at(order.len().min(LEGEND_MAX));
+    let line = |row: &RegionReport| {
+        row.cumulative_usd_per_mw.iter().enumerate().map(|(m, &v)| (m as f64, v)).collect::<Vec<_>>()
+    };
+    for row in rest {
+        chart.draw_series(std::iter::once(PathElement::new(line(row), region_color(row).mix(0.35).stroke_width(1))))?;
+    }
+    for row in top {
+        chart.draw_series(std::iter::once(PathElement::new(line(row), region_color(row).stroke_width(2))))?;
+    }
+    let mut legend: Vec<(String, ShapeStyle)> =
+        top.iter().map(|r| (short_label(&r.name, 22), region_color(r).stroke_width(2))).collect();
+    if !rest.is_empty() {
+        legend.push((format!("+{} more (thin lines)", rest.len()), BLACK.mix(0.35).stroke_width(1)));
+    }
+    // The legend sits bottom-right, where lines that pay back are not.
+    let (plot_x, plot_y) = chart.backend_coord(&(0.0, y0));
+    draw_legend(area, (plot_x + 10, plot_y - 12 - 16 * legend.len() as i32), &legend)?;
+    Ok(())
+}

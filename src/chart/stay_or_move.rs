@@ -1,0 +1,62 @@
+//! Chart 6: for the fleet in the origin region, the 36-month net of staying against moving to each other region.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::{band_center, bar_chart, draw_band_labels, nice_ceil, DrawResult, BARS_MAX, FONT};
+use crate::format::compact;
+use crate::model::Report;
+
+pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, report: &Report) -> DrawResult<DB> {
+    // The options come ranked, best first; the stay option is always shown.
+    let options = &report.stay_or_move;
+    let mut shown: Vec<_> = options.iter().take(BARS_MAX).collect();
+    if let Some(stay) = options.iter().skip(BARS_MAX).find(|o| o.stay) {
+        shown.pop();
+        shown.push(stay);
+    }
+    let hidden = options.len() - shown.len();
+    let lo = options.iter().map(|o| o.net_36m_usd).fold(0.0f64, f64::min);
+    let hi = options.iter().map(|o| o.net_36m_usd).fold(0.0f64, f64::max);
+    // Room on the right of the bars (or of zero, for losses) for each bar's note.
+    let x0 = if lo < 0.0 { -nice_ceil(-lo * 1.05) } else { 0.0 };
+    let x1 = nice_ceil((hi * 1.7).max(-lo * 0.9).max(1.0));
+    let mut chart = bar_chart(area, (x0, x1), shown.len(), hidden, "Net cash over 36 months (USD)")?;
+    chart.draw_series(std::iter::once(PathElement::new(
+        vec![(0.0, 0.0), (0.0, shown.len().max(1) as f64)],
+        BLACK.mix(0.45),
+    )))?;
+    let mark = TextStyle::from((FONT, 12)).pos(Pos::new(HPos::Left, VPos::Center));
+    for (i, option) in shown.iter().enumerate() {
+        let c = band_center(i, shown.len());
+        let [r, g, b] = option.color_rgb;
+        let color = RGBColor(r, g, b);
+        let net = option.net_36m_usd;
+        chart
+            .draw_series(std::iter::once(Rectangle::new([(0.0, c - 0.3), (net, c + 0.3)], color.mix(0.85).filled())))?;
+        if option.stay {
+            // The baseline every move is measured against.
+            chart.draw_series(std::iter::once(Rectangle::new(
+                [(0.0, c - 0.3), (net, c + 0.3)],
+                BLACK.stroke_width(2),
+            )))?;
+        }
+        let note = if option.stay {
+            format!("stay: {}", compact(net))
+        } else {
+            match option.break_even_month {
+                Some(m) => format!("{} \u{b7} beats staying from month {m}", compact(net)),
+                None => format!("{} \u{b7} never beats staying", compact(net)),
+            }
+        };
+        let (x, y) = chart.backend_coord(&(net.max(0.0), c));
+        area.draw(&Text::new(note, (x + 6, y), mark.clone()))?;
+    }
+    let names: Vec<String> = shown
+        .iter()
+        .map(|o| if o.stay { format!("Stay in {}", o.name) } else { format!("\u{2192} {}", o.name) })
+        .collect();
+    draw_band_labels(area, &chart, &names.iter().map(String::as_str).collect::<Vec<_>>())?;
+    super::draw_more_note(area, hidden, "best moves")
+}
