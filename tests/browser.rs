@@ -7,7 +7,7 @@ mod support;
 
 use serde_json::json;
 use sitecost::model::{report, Action, GlobalField, RegionField, Scenario};
-use support::page::{Page, CHARTS};
+use support::page::{Page, ALL_CHARTS, CHARTS};
 
 const REGIONS: [&str; 6] = ["kazakhstan", "texas", "wyoming", "new-york", "georgia", "siberia"];
 
@@ -34,13 +34,18 @@ fn assert_table_matches(page: &Page, scenario: &Scenario) {
                 "allocated_mw" => row.allocated_mw,
                 "hashrate_ph_s" => row.hashrate_ph_s,
                 "profit_usd_per_day" => row.profit_usd_per_day,
+                "payback_months" => row.payback_months.map_or(f64::INFINITY, f64::from),
+                "net_36m_usd" => row.net_36m_usd_per_mw,
                 other => panic!("unexpected metric {other}"),
             }
         };
-        assert!((value - want).abs() <= 1e-9 * want.abs().max(1.0), "{region} {metric}: page {value}, model {want}");
+        assert!(
+            *value == want || (value - want).abs() <= 1e-9 * want.abs().max(1.0),
+            "{region} {metric}: page {value}, model {want}"
+        );
         checked += 1;
     }
-    assert_eq!(checked, 6 * 6 + 3, "every region's six metrics and the total's three");
+    assert_eq!(checked, 6 * 8 + 3, "every region's eight metrics and the total's three");
 }
 
 #[test]
@@ -68,17 +73,13 @@ fn page_shows_every_region_control_table_row_and_chart() {
             "return document.querySelectorAll(`#results tr[data-region=\"${arguments[0]}\"] td[data-metric]`).length;",
             json!([region]),
         );
-        assert_eq!(cells, json!(if *region == "total" { 3 } else { 6 }), "cells of {region}");
+        assert_eq!(cells, json!(if *region == "total" { 3 } else { 8 }), "cells of {region}");
     }
     assert_table_matches(&page, &Scenario::default());
-    for chart in CHARTS {
+    for chart in ALL_CHARTS {
         let caption = page.text(&format!("figure[data-chart=\"{chart}\"] figcaption"));
         assert!(caption.len() > 40, "{chart} has a caption");
-        b.wait_until(
-            &format!("document.querySelector('figure[data-chart=\"{chart}\"] canvas').getContext('2d').getImageData(320, 160, 1, 1) && true"),
-            "a canvas",
-        );
-        let (_, ink) = page.canvas(chart);
+        let (_, ink) = page.drawn(chart);
         assert!(ink > 2000, "{chart} is drawn ({ink} inked pixels)");
     }
     // Sources are cited on the page, and assumptions labelled.

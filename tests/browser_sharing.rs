@@ -5,7 +5,7 @@ mod support;
 use serde_json::json;
 use sitecost::model::codec::{crc32, encode_link};
 use sitecost::model::{report, Scenario};
-use support::page::{Page, CHARTS};
+use support::page::{Page, ALL_CHARTS, CHARTS};
 
 fn share_link(page: &Page) -> String {
     page.browser.exec("return document.getElementById('share-link').value;", json!([])).as_str().unwrap().to_string()
@@ -38,7 +38,7 @@ fn a_link_reproduces_the_exact_scenario_in_a_fresh_browser() {
     change_five_inputs(&page);
     let table = page.table();
     let link = share_link(&page);
-    assert!(link.contains("#s=1~61.5~17.5~"), "{link}");
+    assert!(link.contains("#s=2~61.5~17.5~"), "{link}");
     assert!(link.bytes().all(|b| b.is_ascii_graphic()), "the link survives e-mail: {link}");
     let fresh = Page::load(&link);
     assert_eq!(fresh.table(), table, "the link gave other numbers");
@@ -87,7 +87,7 @@ fn broken_links_show_what_was_wrong_and_never_a_blank_page() {
     let defaults = server_page.table();
     let cases = [
         (format!("#s={}", &good[..good.len() - 20]), "damaged or cut short", true),
-        (format!("#s={}", signed("2~50~21.5~1.1~2~300")), "version \u{201c}2\u{201d}", true),
+        (format!("#s={}", signed("9~50~21.5~1.1~2~300")), "version \u{201c}9\u{201d}", true),
         (
             format!("#s={}", signed("1~999~30~1.1~2~300~texas*0.05*100*90")),
             "999 is outside that range. Using 50 instead.",
@@ -128,7 +128,7 @@ fn broken_json_files_are_refused_field_by_field_and_change_nothing() {
     let good = sitecost::model::codec::to_json(&Scenario::default());
     let files = [
         ("not-json.json", "this is not json".to_string(), "The file is not JSON"),
-        ("future.json", good.replace("\"version\": 1", "\"version\": 9"), "version 9"),
+        ("future.json", good.replace("\"version\": 2", "\"version\": 9"), "version 9"),
         (
             "types.json",
             good.replace("\"pue\": 1.1", "\"pue\": \"high\"").replace("\"cap_mw\": 500", "\"cap_mw\": 5000"),
@@ -164,11 +164,14 @@ fn broken_json_files_are_refused_field_by_field_and_change_nothing() {
 fn every_export_downloads_what_it_says() {
     let page = Page::open();
     let b = &page.browser;
-    for chart in CHARTS {
+    for chart in ALL_CHARTS {
         b.find_and_click(&format!("#export-svg-{chart}"));
         let svg = String::from_utf8(b.downloaded(&format!("sitecost-{chart}.svg"))).unwrap();
         assert!(svg.starts_with("<svg"), "{chart}");
-        for name in ["Kazakhstan", "Texas (ERCOT)", "Siberia (Russia)"] {
+        // The sensitivity map is one region's: the origin's.
+        let names: &[&str] =
+            if chart == "sensitivity" { &["Kazakhstan"] } else { &["Kazakhstan", "Texas (ERCOT)", "Siberia (Russia)"] };
+        for name in names {
             assert!(svg.contains(name), "{chart}.svg lacks {name}");
         }
         b.find_and_click(&format!("#export-png-{chart}"));
@@ -176,7 +179,8 @@ fn every_export_downloads_what_it_says() {
         assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "{chart}.png is a PNG");
         let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
         let height = u32::from_be_bytes(png[20..24].try_into().unwrap());
-        assert_eq!((width, height), (1280, 640), "{chart}.png is twice the chart's 640 × 320");
+        let chart_height = if chart == "sensitivity" { 480 } else { 320 };
+        assert_eq!((width, height), (1280, 2 * chart_height), "{chart}.png is twice the chart's size");
     }
     b.find_and_click("#export-csv");
     let csv = String::from_utf8(b.downloaded("sitecost-results.csv")).unwrap();
@@ -185,6 +189,12 @@ fn every_export_downloads_what_it_says() {
     assert_eq!(rows.len(), 1 + 6 + 1, "header, six regions, total");
     assert_eq!(rows[7][0], "total");
     assert_eq!(rows[7][10].parse::<f64>().unwrap(), page.metric("total", "profit_usd_per_day"));
+    b.find_and_click("#export-stay-or-move");
+    let csv = String::from_utf8(b.downloaded("sitecost-stay-or-move.csv")).unwrap();
+    let rows = sitecost::model::csv::parse(&csv).unwrap();
+    let expected = sitecost::model::report(&Scenario::default());
+    assert_eq!(rows.len(), 1 + expected.stay_or_move.len(), "header and one row per option");
+    assert_eq!(rows[1][0], *expected.stay_or_move[0].id, "ranked as the model ranks them");
     b.find_and_click("#export-json");
     let json = String::from_utf8(b.downloaded("sitecost-scenario.json")).unwrap();
     assert_eq!(sitecost::model::codec::from_json(&json).unwrap(), Scenario::default());
@@ -202,7 +212,7 @@ fn the_embed_snippet_renders_charts_and_table_in_an_iframe_at_320_px() {
         .as_str()
         .unwrap()
         .to_string();
-    assert!(snippet.starts_with("<iframe src=\"") && snippet.contains("#embed&amp;s=1~58~"), "{snippet}");
+    assert!(snippet.starts_with("<iframe src=\"") && snippet.contains("#embed&amp;s=2~58~"), "{snippet}");
     // A plain page of someone's report, holding the snippet in a 320 px column.
     let host = page.browser.downloads().join("report.html");
     std::fs::create_dir_all(host.parent().unwrap()).unwrap();
@@ -215,7 +225,7 @@ fn the_embed_snippet_renders_charts_and_table_in_an_iframe_at_320_px() {
     page.browser.goto(&url);
     let inside = "document.querySelector('iframe').contentDocument";
     page.browser.wait_until(
-        &format!("{inside} && {inside}.querySelectorAll('figure[data-chart] canvas').length === 3 && {inside}.querySelector('#results tr[data-region=total]')"),
+        &format!("{inside} && {inside}.querySelectorAll('figure[data-chart] canvas').length === 7 && {inside}.querySelector('#results tr[data-region=total]')"),
         "the embed to render in the iframe",
     );
     let facts = page.browser.exec(
@@ -233,7 +243,7 @@ fn the_embed_snippet_renders_charts_and_table_in_an_iframe_at_320_px() {
     assert!(facts[1].as_u64().unwrap() <= 320, "the embed is wider than its 320 px frame: {facts}");
     assert!(facts[2].as_u64().unwrap() <= facts[3].as_u64().unwrap(), "the embed needs a scrollbar: {facts}");
     assert!(
-        facts[4].as_str().unwrap().contains("#s=1~58~") && !facts[4].as_str().unwrap().contains("embed"),
+        facts[4].as_str().unwrap().contains("#s=2~58~") && !facts[4].as_str().unwrap().contains("embed"),
         "{facts}"
     );
 }
@@ -280,12 +290,19 @@ fn printing_shows_charts_and_table_without_controls_or_clipping() {
         "const visible = s => [...document.querySelectorAll(s)].filter(e => e.offsetParent !== null).length;
          return [visible('input, button:not(.sort), textarea'), visible('#results'), visible('figure[data-chart] canvas'),
                  Math.max(...[...document.querySelectorAll('figure[data-chart] canvas')].map(c => c.getBoundingClientRect().right)),
-                 document.documentElement.scrollWidth];",
+                 document.documentElement.scrollWidth,
+                 [...document.querySelectorAll('body *')].filter(e => e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0)
+                     .slice(0, 3).map(e => e.tagName + '#' + e.id + '.' + e.className)];",
         json!([]),
     );
     assert_eq!(facts[0], json!(0), "controls still print: {facts}");
     assert_eq!(facts[1], json!(1));
-    assert_eq!(facts[2], json!(3));
+    assert_eq!(facts[2], json!(7));
+    // Charts out of sight are drawn when they come into view; printing draws them all.
+    page.browser.exec("window.dispatchEvent(new Event('beforeprint'));", json!([]));
+    for chart in ALL_CHARTS {
+        support::poll(&format!("{chart} drawn for print"), || page.canvas(chart).1 > 2000);
+    }
     assert!(facts[3].as_f64().unwrap() <= 718.0, "a chart is clipped: {facts}");
     assert!(facts[4].as_u64().unwrap() <= 718, "the page is wider than the paper: {facts}");
 }

@@ -11,6 +11,7 @@ use yew::prelude::*;
 use super::banner::Banner;
 use super::chart_figure::ChartFigure;
 use super::global_controls::GlobalControls;
+use super::projection_controls::ProjectionControls;
 use super::region_controls::RegionControls;
 use super::region_toolbar::RegionToolbar;
 use super::results_table::ResultsTable;
@@ -19,6 +20,7 @@ use super::site_import::SiteImport;
 use super::sources::Sources;
 use super::startup::{from_current_fragment, start};
 use super::state::{AppState, Msg};
+use super::stay_or_move_table::StayOrMoveTable;
 use super::storage;
 use super::summary::Summary;
 use crate::chart::ChartKind;
@@ -80,7 +82,13 @@ fn results(report: &Rc<Report>, downloads: bool) -> Html {
             <Summary report={report.clone()} />
             <ResultsTable report={report.clone()} />
             { for ChartKind::ALL.into_iter().map(|kind| html! {
-                <ChartFigure key={kind.name()} kind={kind} report={report.clone()} downloads={downloads} />
+                <>
+                    <ChartFigure key={kind.name()} kind={kind} report={report.clone()} downloads={downloads} />
+                    // The stay-or-move comparison is a chart and, beside it, its table.
+                    if kind == ChartKind::StayOrMove {
+                        <StayOrMoveTable report={report.clone()} />
+                    }
+                </>
             }) }
         </>
     }
@@ -169,7 +177,10 @@ pub fn App() -> Html {
     let refusal = state.refusal.as_ref();
     let region_error =
         |id: &str| refusal.filter(|r| r.region_id.as_deref() == Some(id)).map(|r| AttrValue::from(r.message.clone()));
-    let list_error = refusal.filter(|r| r.region_id.is_none()).map(|r| AttrValue::from(r.message.clone()));
+    let list_error =
+        refusal.filter(|r| r.region_id.is_none() && r.field.is_none()).map(|r| AttrValue::from(r.message.clone()));
+    let month_error = refusal.filter(|r| r.field == Some("halving-date")).map(|r| AttrValue::from(r.message.clone()));
+    let region_names: Rc<[(Rc<str>, Rc<str>)]> = regions.iter().map(|r| (r.id.clone(), r.name.clone())).collect();
     let missing_seeds = SEED_IDS.iter().filter(|id| !regions.iter().any(|r| &*r.id == **id)).count();
     let expanded = regions.len() <= EXPANDED_UP_TO;
 
@@ -188,7 +199,10 @@ pub fn App() -> Html {
             { banner }
             <main class="layout">
                 <section class="inputs" aria-label="Inputs">
-                    <GlobalControls globals={state.scenario.globals.clone()} dispatch={dispatch.clone()} />
+                    <GlobalControls globals={state.scenario.globals.clone()}
+                        derived_usd_per_ph_day={report.hashprice_derived_usd_per_ph_day} dispatch={dispatch.clone()} />
+                    <ProjectionControls globals={state.scenario.globals.clone()} regions={region_names}
+                        error={month_error} dispatch={dispatch.clone()} />
                     <RegionToolbar count={regions.len()} missing_seeds={missing_seeds}
                         last_removed={state.last_removed.clone()} message={list_error}
                         dispatch={dispatch.clone()} />

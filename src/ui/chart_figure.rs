@@ -125,6 +125,19 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         });
     }
     {
+        // Printing shows every chart, so every chart not yet drawn is drawn first.
+        let (node, sight, latest, width) = (canvas.clone(), sight.clone(), latest.clone(), width.clone());
+        use_effect_with((), move |_| {
+            let window = web_sys::window().expect("a window");
+            let listener = EventListener::new(&window, "beforeprint", move |_| {
+                if sight.stale.replace(false) {
+                    draw(&node, kind, &latest.borrow(), &width);
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    {
         let (node, sight, latest, width) = (canvas.clone(), sight.clone(), latest.clone(), width.clone());
         use_effect_with((), move |_| {
             // Known now, before the first draw: the page opens drawing only the charts it shows.
@@ -179,8 +192,12 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
             }
         })
     };
+    // The sensitivity map's break-even line, for scripts and tests (the canvas is pixels).
+    let break_even_line = (kind == ChartKind::Sensitivity)
+        .then(|| props.report.sensitivity.as_ref().map(|g| format!("{:?}", g.break_even_line)))
+        .flatten();
     html! {
-        <figure class="chart" data-chart={kind.name()}>
+        <figure class="chart" data-chart={kind.name()} data-break-even-line={break_even_line}>
             <canvas ref={canvas} role="img" aria-label={kind.caption()}></canvas>
             <figcaption>
                 {kind.caption()}

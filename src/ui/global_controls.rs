@@ -1,31 +1,103 @@
-//! `GlobalControls`: the sliders for inputs that apply to the whole fleet.
+//! `GlobalControls`: the inputs that apply to the whole fleet: where the hashprice comes from, the machines, the fleet.
 
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::slider::Slider;
 use super::state::AppState;
-use crate::model::{Action, GlobalField, Globals};
+use crate::format::grouped;
+use crate::model::{Action, GlobalField, Globals, Hardware, HashpriceMode};
 
 #[derive(Properties, PartialEq)]
 pub struct GlobalControlsProps {
     pub globals: Globals,
+    /// The market formula's hashprice (the report's), USD/PH/day, shown whatever the mode.
+    pub derived_usd_per_ph_day: f64,
     pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// One slider of a global field.
+fn slider(field: GlobalField, globals: &Globals, dispatch: &UseReducerDispatcher<AppState>) -> Html {
+    let dispatch = dispatch.clone();
+    html! {
+        <Slider key={field.spec().key} id={field.spec().key} spec={field.spec()}
+            value={globals.value(field)}
+            source={Some(Globals::source(field))}
+            on_change={Callback::from(move |v| dispatch.dispatch(Action::SetGlobal(field, v).into()))} />
+    }
 }
 
 #[component]
 pub fn GlobalControls(props: &GlobalControlsProps) -> Html {
+    let g = &props.globals;
+    let on_mode = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let mode = match e.target_unchecked_into::<HtmlSelectElement>().value().as_str() {
+                "market" => HashpriceMode::Market,
+                _ => HashpriceMode::Direct,
+            };
+            dispatch.dispatch(Action::SetHashpriceMode(mode).into());
+        })
+    };
+    let on_hardware = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let id = e.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some(hardware) = Hardware::from_id(&id) {
+                dispatch.dispatch(Action::SetHardware(hardware).into());
+            }
+        })
+    };
+    let market = g.hashprice_mode == HashpriceMode::Market;
+    let derived = props.derived_usd_per_ph_day;
+    let s = |field| slider(field, g, &props.dispatch);
     html! {
         <fieldset class="globals">
             <legend>{"Market and fleet"}</legend>
-            { for GlobalField::ALL.into_iter().map(|field| {
-                let dispatch = props.dispatch.clone();
-                html! {
-                    <Slider key={field.spec().key} id={field.spec().key} spec={field.spec()}
-                        value={props.globals.value(field)}
-                        source={Some(Globals::source(field))}
-                        on_change={Callback::from(move |v| dispatch.dispatch(Action::SetGlobal(field, v).into()))} />
-                }
-            }) }
+            <div class="control">
+                <label for="hashprice-mode">{"Hashprice from"}</label>
+                <select id="hashprice-mode" onchange={on_mode}>
+                    <option value="direct" selected={!market}>{"Direct: set it with the slider"}</option>
+                    <option value="market" selected={market}>{"Market: BTC price, difficulty and block reward"}</option>
+                </select>
+            </div>
+            if market {
+                { s(GlobalField::BtcPrice) }
+                { s(GlobalField::Difficulty) }
+            } else {
+                { s(GlobalField::Hashprice) }
+            }
+            // Subsidy and fees also drive the projection (the halving halves the subsidy), so
+            // they are shown in both modes.
+            { s(GlobalField::Subsidy) }
+            { s(GlobalField::FeesPerBlock) }
+            <p class="derived">
+                {"Market hashprice: "}
+                <output id="hashprice-derived" for="btc-price difficulty subsidy fees-per-block"
+                    data-value={derived.to_string()}>
+                    {format!("{} USD/PH/day", grouped(derived, 2))}
+                </output>
+                { if market { " (in use)" } else { " (not in use: the slider's value is)" } }
+            </p>
+            <div class="control">
+                <label for="hardware">{"Machines"}</label>
+                <select id="hardware" onchange={on_hardware}>
+                    { for Hardware::ALL.into_iter().map(|h| html! {
+                        <option value={h.id()} selected={h == g.hardware} title={h.source().unwrap_or_default()}>
+                            { match (h.hashrate_th_s(), h.efficiency_j_per_th()) {
+                                (Some(th), Some(e)) => format!("{} ({th} TH/s, {e} J/TH)", h.name()),
+                                _ => format!("{} (set the efficiency below)", h.name()),
+                            } }
+                        </option>
+                    }) }
+                </select>
+            </div>
+            { s(GlobalField::Efficiency) }
+            { s(GlobalField::UnitPrice) }
+            { s(GlobalField::Pue) }
+            { s(GlobalField::PoolFee) }
+            { s(GlobalField::FleetMw) }
         </fieldset>
     }
 }

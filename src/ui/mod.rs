@@ -7,6 +7,7 @@ mod canvas_surface;
 mod chart_figure;
 mod download;
 mod global_controls;
+mod projection_controls;
 mod region_controls;
 mod region_toolbar;
 mod result_row;
@@ -17,6 +18,7 @@ mod slider;
 mod sources;
 mod startup;
 mod state;
+mod stay_or_move_table;
 mod storage;
 mod summary;
 

@@ -70,6 +70,17 @@ pub fn RegionControls(props: &RegionControlsProps) -> Html {
         region.uptime_pct
     );
 
+    let slider = |field: RegionField| {
+        let dispatch = props.dispatch.clone();
+        let spec = field.spec();
+        html! {
+            <Slider key={spec.key} id={format!("{}-{}", spec.key, region.id)} spec={spec}
+                value={region.value(field)}
+                source={Some(region.source(field))}
+                on_change={Callback::from(move |v| dispatch.dispatch(Action::SetRegion(index, field, v).into()))} />
+        }
+    };
+
     html! {
         <fieldset class="region" data-region={id.clone()}>
             <legend class="visually-hidden">{name.clone()}</legend>
@@ -113,16 +124,12 @@ pub fn RegionControls(props: &RegionControlsProps) -> Html {
                         maxlength={MAX_NOTE_CHARS.to_string()} placeholder="Where these numbers come from"
                         oninput={on_note} />
                 </div>
-                { for RegionField::ALL.into_iter().map(|field| {
-                    let dispatch = props.dispatch.clone();
-                    let spec = field.spec();
-                    html! {
-                        <Slider key={spec.key} id={format!("{}-{}", spec.key, region.id)} spec={spec}
-                            value={region.value(field)}
-                            source={Some(region.source(field))}
-                            on_change={Callback::from(move |v| dispatch.dispatch(Action::SetRegion(index, field, v).into()))} />
-                    }
-                }) }
+                { for RegionField::V1.into_iter().map(slider) }
+                // Closed, the cost sliders take no layout while other sliders move.
+                <details class="costs" id={format!("costs-{id}")}>
+                    <summary>{"Site costs, policy and relocation"}</summary>
+                    { for RegionField::ALL.into_iter().filter(|f| !RegionField::V1.contains(f)).map(slider) }
+                </details>
             </div>
         </fieldset>
     }

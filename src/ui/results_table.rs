@@ -22,13 +22,21 @@ pub(super) struct Metric {
 }
 
 /// Columns that narrow screens (a 320 px embed) hide, keeping margin, allocation and profit.
-const OPTIONAL: [&str; 3] = ["break_even_usd_per_kwh", "break_even_usd_per_ph_day", "hashrate_ph_s"];
+const OPTIONAL: [&str; 5] =
+    ["break_even_usd_per_kwh", "break_even_usd_per_ph_day", "hashrate_ph_s", "payback_months", "net_36m_usd"];
+
+/// Columns that middle widths (and print) hide too, so that the projection's columns fit.
+const SECONDARY: [&str; 2] = ["break_even_usd_per_kwh", "hashrate_ph_s"];
 
 fn optional(metric: &str) -> Option<&'static str> {
-    OPTIONAL.contains(&metric).then_some("optional")
+    if SECONDARY.contains(&metric) {
+        Some("optional secondary")
+    } else {
+        OPTIONAL.contains(&metric).then_some("optional")
+    }
 }
 
-pub(super) const METRICS: [Metric; 6] = [
+pub(super) const METRICS: [Metric; 8] = [
     Metric {
         name: "break_even_usd_per_kwh",
         header: "Break-even power (USD/kWh)",
@@ -50,6 +58,19 @@ pub(super) const METRICS: [Metric; 6] = [
     Metric { name: "allocated_mw", header: "Allocated (MW)", decimals: 1, value: |r| r.allocated_mw },
     Metric { name: "hashrate_ph_s", header: "Hashrate (PH/s)", decimals: 1, value: |r| r.hashrate_ph_s },
     Metric { name: "profit_usd_per_day", header: "Profit (USD/day)", decimals: 0, value: |r| r.profit_usd_per_day },
+    // A region that does not pay back within the projection sorts last, as "never".
+    Metric {
+        name: "payback_months",
+        header: "Payback of a new MW (month)",
+        decimals: 0,
+        value: |r| r.payback_months.map_or(f64::INFINITY, f64::from),
+    },
+    Metric {
+        name: "net_36m_usd",
+        header: "36-month net (USD per new MW)",
+        decimals: 0,
+        value: |r| r.net_36m_usd_per_mw,
+    },
 ];
 
 /// What the table is sorted by: the scenario's order, the region name, or a metric (by index).
@@ -60,11 +81,23 @@ enum SortKey {
     Metric(usize),
 }
 
-/// One figure: `data-value` holds the unformatted number, the text is for people.
+/// One figure: `data-value` holds the unformatted number, the text is for people. An infinite
+/// value is a month that never comes within the projection: `data-value="never"`.
 pub(super) fn cell(metric: &'static str, value: f64, decimals: usize) -> Html {
+    cell_in(metric, value, decimals, optional(metric))
+}
+
+/// A figure of another table, which says itself whether narrow screens hide it (`Some("optional")`).
+pub(super) fn cell_in(metric: &'static str, value: f64, decimals: usize, optional: Option<&'static str>) -> Html {
+    if value == f64::INFINITY {
+        return html! {
+            <td data-metric={metric} data-value="never" class={classes!("num", optional)}
+                title="Not within the 36 months of the projection">{"never"}</td>
+        };
+    }
     let class = (value < 0.0).then_some("negative");
     html! {
-        <td data-metric={metric} data-value={value.to_string()} class={classes!("num", class, optional(metric))}>
+        <td data-metric={metric} data-value={value.to_string()} class={classes!("num", class, optional)}>
             { grouped(value, decimals) }
         </td>
     }
@@ -125,8 +158,9 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
             <tfoot>
                 <tr data-region="total">
                     <th scope="row">{"Total"}</th>
-                    <td class="optional"></td><td class="optional"></td><td></td>
-                    { for METRICS[3..].iter().zip(totals).map(|(m, v)| cell(m.name, v, m.decimals)) }
+                    <td class="optional secondary"></td><td class="optional"></td><td></td>
+                    { for METRICS[3..6].iter().zip(totals).map(|(m, v)| cell(m.name, v, m.decimals)) }
+                    <td class="optional"></td><td class="optional"></td>
                 </tr>
             </tfoot>
         </table>

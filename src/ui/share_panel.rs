@@ -11,7 +11,7 @@ use super::state::{AppState, Banner, Msg};
 use super::storage;
 use crate::chart::ChartKind;
 use crate::model::codec::{fragment_of, from_json, to_json};
-use crate::model::{report_csv, Report, Scenario};
+use crate::model::{report_csv, stay_or_move_csv, Report, Scenario};
 
 #[derive(Properties, PartialEq)]
 pub struct SharePanelProps {
@@ -34,7 +34,9 @@ pub fn page_address() -> String {
 fn embed_height(report: &Report) -> u32 {
     let summary_and_table = 150 + 45 * (report.rows.len() as u32 + 1);
     let charts: u32 = ChartKind::ALL.iter().map(|k| k.size(report).1 + 140).sum();
-    summary_and_table + charts + 40
+    // The stay-or-move table's rows wrap at 320 px ("Move to Siberia (Russia)").
+    let moves = 80 + 50 * (report.stay_or_move.len() as u32 + 1);
+    summary_and_table + charts + moves + 40
 }
 
 /// Writes text to the clipboard; where that is refused, the text stays selectable on the page.
@@ -85,6 +87,15 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
             }
         })
     };
+    let on_moves_csv = {
+        let report = props.report.clone();
+        Callback::from(move |_: MouseEvent| {
+            let csv = stay_or_move_csv(&report);
+            if let Err(e) = download_text("sitecost-stay-or-move.csv", "text/csv;charset=utf-8", &csv) {
+                log_failure("the stay-or-move download", &e);
+            }
+        })
+    };
     let on_import = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: Event| {
@@ -132,6 +143,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
                 <button type="button" id="copy-link" onclick={on_copy_link}>{"Copy link"}</button>
                 <button type="button" id="copy-embed" onclick={on_copy_embed}>{"Copy embed code"}</button>
                 <button type="button" id="export-csv" onclick={on_csv}>{"Table (CSV)"}</button>
+                <button type="button" id="export-stay-or-move" onclick={on_moves_csv}>{"Stay or move (CSV)"}</button>
                 <button type="button" id="export-json" onclick={on_json}>{"Scenario (JSON)"}</button>
             </div>
             <p class="status" aria-live="polite" id="share-status">{(*status).clone()}</p>

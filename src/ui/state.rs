@@ -10,6 +10,8 @@ use crate::model::{report, Action, Region, Report, Scenario};
 #[derive(Clone, Debug, PartialEq)]
 pub struct Refusal {
     pub region_id: Option<Rc<str>>,
+    /// The DOM id of the global control it was about, if one (the halving month).
+    pub field: Option<&'static str>,
     pub message: String,
 }
 
@@ -90,6 +92,10 @@ impl Reducible for AppState {
             | Action::MoveRegion(i, _) => scenario.regions.get(*i).map(|r| r.id.clone()),
             _ => None,
         };
+        let field = match &action {
+            Action::SetHalvingMonth(_) | Action::SetStartMonth(_) => Some("halving-date"),
+            _ => None,
+        };
         let removed = match &action {
             Action::RemoveRegion(i) => scenario.regions.get(*i).map(|r| (*i, r.clone())),
             _ => None,
@@ -100,12 +106,19 @@ impl Reducible for AppState {
                 next.last_removed = match action {
                     Action::RemoveRegion(_) => removed,
                     // Any other structural change makes an old undo confusing; values do not.
-                    Action::SetGlobal(..) | Action::SetRegion(..) => self.last_removed.clone(),
+                    Action::SetGlobal(..)
+                    | Action::SetRegion(..)
+                    | Action::SetHashpriceMode(_)
+                    | Action::SetHardware(_)
+                    | Action::SetOrigin(_)
+                    | Action::SetSensitivityRegion(_)
+                    | Action::SetHalvingMonth(_)
+                    | Action::SetStartMonth(_) => self.last_removed.clone(),
                     _ => None,
                 };
                 Rc::new(next)
             }
-            Err(e) => self.with(Some(Refusal { region_id, message: e.to_string() }), self.banner.clone()),
+            Err(e) => self.with(Some(Refusal { region_id, field, message: e.to_string() }), self.banner.clone()),
         }
     }
 }

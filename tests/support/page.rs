@@ -5,8 +5,19 @@ use serde_json::{json, Value};
 use super::server::Server;
 use super::webdriver::Browser;
 
-/// The `data-chart` names of the page's charts.
+/// The `data-chart` names of the snapshot charts, at the top of the results.
 pub const CHARTS: [&str; 3] = ["profit-vs-hashprice", "break-even", "profit-by-region"];
+
+/// Every chart of the page, in page order: the snapshot charts, then the decision charts.
+pub const ALL_CHARTS: [&str; 7] = [
+    "profit-vs-hashprice",
+    "break-even",
+    "profit-by-region",
+    "cumulative-cash",
+    "payback",
+    "stay-or-move",
+    "sensitivity",
+];
 
 /// A browser showing the app, and the server it came from (none for `file://`).
 pub struct Page {
@@ -69,7 +80,7 @@ impl Page {
         self.browser.goto(url);
         self.browser.wait_until(
             "document.querySelectorAll('#results tr[data-region=total]').length === 1 \
-             && document.querySelectorAll('figure[data-chart] canvas').length === 3",
+             && document.querySelectorAll('figure[data-chart] canvas').length === 7",
             "the app to render its table and charts",
         );
     }
@@ -101,7 +112,12 @@ impl Page {
             .iter()
             .map(|r| {
                 let value = r[2].as_str().unwrap();
-                let parsed = value.parse::<f64>().unwrap_or_else(|_| panic!("data-value {value:?} is not a number"));
+                // "never": a month that does not come within the projection.
+                let parsed = if value == "never" {
+                    f64::INFINITY
+                } else {
+                    value.parse::<f64>().unwrap_or_else(|_| panic!("data-value {value:?} is not a number"))
+                };
                 (r[0].as_str().unwrap().to_string(), r[1].as_str().unwrap().to_string(), parsed)
             })
             .collect()
@@ -113,6 +129,15 @@ impl Page {
             .find(|(r, m, _)| r == region && m == metric)
             .unwrap_or_else(|| panic!("no {metric} for {region}"))
             .2
+    }
+
+    /// Scrolls `chart` into view (charts out of sight are drawn when they come near it), waits
+    /// until it is drawn, and returns its print.
+    pub fn drawn(&self, chart: &str) -> (i64, i64) {
+        self.browser
+            .exec(&format!("document.querySelector('figure[data-chart=\"{chart}\"]').scrollIntoView();"), json!([]));
+        super::poll(&format!("{chart} to be drawn"), || self.canvas(chart).1 > 2000);
+        self.canvas(chart)
     }
 
     pub fn canvas(&self, chart: &str) -> (i64, i64) {

@@ -1,0 +1,201 @@
+//! The decision model in the page: market hashprice, hardware presets, the 36-month projection, stay-or-move and the sensitivity map.
+
+mod support;
+
+use serde_json::json;
+use sitecost::model::{report, Action, GlobalField, Hardware, HashpriceMode, Report, Scenario, YearMonth};
+use support::page::Page;
+
+/// Picks `value` in the `<select>` `id` the way a user does (a `change` event).
+fn choose(page: &Page, id: &str, value: &str) {
+    page.browser.exec(
+        "const el = document.getElementById(arguments[0]);
+         el.value = arguments[1];
+         el.dispatchEvent(new Event('change', { bubbles: true }));",
+        json!([id, value]),
+    );
+}
+
+/// The `data-value` of `css` as a number.
+fn value_of(page: &Page, css: &str) -> f64 {
+    let v = page.attr(css, "data-value");
+    v.as_str().and_then(|s| s.parse().ok()).unwrap_or_else(|| panic!("{css} has no numeric data-value: {v}"))
+}
+
+/// Waits until the projection columns of the table show what the native model gives for `scenario`.
+fn wait_projection_matches(page: &Page, scenario: &Scenario) {
+    let expected: Report = report(scenario);
+    for row in &expected.rows {
+        let payback = row.payback_months.map_or("never".to_string(), |m| m.to_string());
+        let net = row.net_36m_usd_per_mw;
+        page.browser.wait_until(
+            &format!(
+                "(() => {{ const tr = document.querySelector('#results tr[data-region=\"{id}\"]');
+                   const p = tr.querySelector('td[data-metric=payback_months]').dataset.value;
+                   const n = +tr.querySelector('td[data-metric=net_36m_usd]').dataset.value;
+                   return p === {payback:?} && Math.abs(n - {net}) <= 1e-6 * Math.max(1, Math.abs({net})); }})()",
+                id = row.id
+            ),
+            &format!("{}'s payback and 36-month net to follow the model", row.id),
+        );
+    }
+}
+
+/// Scrolls a chart into view (charts out of sight are drawn when they come near it) and
+/// returns its pixel print.
+fn print_in_view(page: &Page, chart: &str) -> (i64, i64) {
+    page.browser.exec(&format!("document.querySelector('figure[data-chart={chart}]').scrollIntoView();"), json!([]));
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    page.canvas(chart)
+}
+
+#[test]
+fn market_mode_derives_the_hashprice_and_switching_back_keeps_the_slider() {
+    let page = Page::open();
+    let mut scenario = Scenario::default();
+    // The derived hashprice is shown in both modes.
+    let derived = value_of(&page, "#hashprice-derived");
+    assert!((derived - report(&scenario).hashprice_derived_usd_per_ph_day).abs() < 1e-9, "derived {derived}");
+    let before = page.table();
+
+    choose(&page, "hashprice-mode", "market");
+    scenario.apply(&Action::SetHashpriceMode(HashpriceMode::Market)).unwrap();
+    page.wait_table_change(&before, "market mode");
+    wait_projection_matches(&page, &scenario);
+    let margin = page.metric("texas", "margin_usd_per_mw_day");
+    let want = report(&scenario).rows.iter().find(|r| &*r.id == "texas").unwrap().margin_usd_per_mw_day;
+    assert!((margin - want).abs() < 1e-6, "Texas margin in market mode: page {margin}, model {want}");
+
+    // A market input moves the derived hashprice and, in market mode, every figure.
+    let table = page.table();
+    page.slide("btc-price", 120_000.0);
+    scenario.apply(&Action::SetGlobal(GlobalField::BtcPrice, 120_000.0)).unwrap();
+    page.wait_table_change(&table, "a higher BTC price");
+    let derived = value_of(&page, "#hashprice-derived");
+    let want = report(&scenario).hashprice_derived_usd_per_ph_day;
+    assert!((derived - want).abs() < 1e-9 && derived > 0.0, "derived {derived}, model {want}");
+    wait_projection_matches(&page, &scenario);
+
+    // Back to direct: the slider's 50 is still there, and the figures are the slider's again.
+    choose(&page, "hashprice-mode", "direct");
+    scenario.apply(&Action::SetHashpriceMode(HashpriceMode::Direct)).unwrap();
+    page.browser.wait_until("document.getElementById('hashprice-value').value === '50'", "the slider's value");
+    wait_projection_matches(&page, &scenario);
+    page.assert_no_console_errors();
+}
+
+#[test]
+fn a_hardware_preset_sets_the_efficiency_and_the_figures_follow() {
+    let page = Page::open();
+    let before = page.table();
+    choose(&page, "hardware", Hardware::S21.id());
+    let mut scenario = Scenario::default();
+    scenario.apply(&Action::SetHardware(Hardware::S21)).unwrap();
+    page.wait_table_change(&before, "the S21 preset");
+    page.browser.wait_until("document.getElementById('efficiency-value').value === '17.5'", "17.5 J/TH");
+    wait_projection_matches(&page, &scenario);
+    // Moving the efficiency away from the preset's makes the machine "custom".
+    page.slide("efficiency", 19.0);
+    page.browser.wait_until("document.getElementById('hardware').value === 'custom'", "the custom choice");
+    page.assert_no_console_errors();
+}
+
+#[test]
+fn projection_inputs_move_payback_net_and_redraw_the_new_charts() {
+    let page = Page::open();
+    let mut scenario = Scenario::default();
+    wait_projection_matches(&page, &scenario);
+    let charts = ["cumulative-cash", "payback", "stay-or-move"];
+    let prints: Vec<(i64, i64)> = charts.iter().map(|c| print_in_view(&page, c)).collect();
+    for (chart, print) in charts.iter().zip(&prints) {
+        assert!(print.1 > 2000, "{chart} is drawn");
+    }
+    page.browser.exec("window.scrollTo(0, 0);", json!([]));
+
+    // Flat difficulty and a rising price: new deployments start to pay back within 36 months
+    // (with the defaults, none does).
+    page.slide("difficulty-growth", 0.0);
+    scenario.apply(&Action::SetGlobal(GlobalField::DifficultyGrowth, 0.0)).unwrap();
+    wait_projection_matches(&page, &scenario);
+    page.slide("btc-price-growth", 6.0);
+    scenario.apply(&Action::SetGlobal(GlobalField::BtcPriceGrowth, 6.0)).unwrap();
+    wait_projection_matches(&page, &scenario);
+    assert!(report(&scenario).rows.iter().any(|r| r.payback_months.is_some()), "a payback to show");
+
+    // The halving moved a year later: later months keep the full subsidy.
+    page.browser.exec(
+        "const el = document.getElementById('halving-date');
+         el.value = '2029-04';
+         el.dispatchEvent(new Event('change', { bubbles: true }));",
+        json!([]),
+    );
+    scenario.apply(&Action::SetHalvingMonth(YearMonth::parse("2029-04").unwrap())).unwrap();
+    wait_projection_matches(&page, &scenario);
+
+    for (chart, before) in charts.iter().zip(prints) {
+        page.browser
+            .exec(&format!("document.querySelector('figure[data-chart={chart}]').scrollIntoView();"), json!([]));
+        page.wait_canvas_change(chart, before);
+    }
+
+    // A halving before the projection starts is refused, and says why.
+    page.browser.exec(
+        "const el = document.getElementById('halving-date');
+         el.value = '2020-01';
+         el.dispatchEvent(new Event('change', { bubbles: true }));",
+        json!([]),
+    );
+    page.browser.wait_until(
+        "document.getElementById('halving-date-error').textContent.includes('2020-01')",
+        "the refusal beside the month",
+    );
+    wait_projection_matches(&page, &scenario);
+    page.assert_no_console_errors();
+}
+
+#[test]
+fn stay_or_move_ranks_the_moves_for_the_origin_fleet() {
+    let page = Page::open();
+    let mut scenario = Scenario::default();
+    let expected = report(&scenario);
+    let ids: Vec<String> = serde_json::from_value(page.browser.exec(
+        "return [...document.querySelectorAll('#stay-or-move tbody tr')].map(tr => tr.dataset.option);",
+        json!([]),
+    ))
+    .unwrap();
+    let want: Vec<String> = expected.stay_or_move.iter().map(|o| o.id.to_string()).collect();
+    assert_eq!(ids, want, "the table ranks the options as the model does");
+    for o in &expected.stay_or_move {
+        let net = value_of(&page, &format!("#stay-or-move tr[data-option=\"{}\"] td[data-metric=net_36m_usd]", o.id));
+        assert!((net - o.net_36m_usd).abs() <= 1e-6 * o.net_36m_usd.abs().max(1.0), "{}: {net}", o.id);
+    }
+    // Another origin changes the comparison.
+    choose(&page, "origin-region", "siberia");
+    scenario.apply(&Action::SetOrigin(Some("siberia".into()))).unwrap();
+    page.browser.wait_until(
+        "document.querySelector('#stay-or-move tr.stay').dataset.option === 'siberia'",
+        "Siberia as the place to stay",
+    );
+    page.assert_no_console_errors();
+}
+
+#[test]
+fn the_sensitivity_map_moves_its_break_even_line_with_the_efficiency() {
+    let page = Page::open();
+    let line = || page.attr("figure[data-chart=sensitivity]", "data-break-even-line");
+    let before_line = line();
+    let before = print_in_view(&page, "sensitivity");
+    assert!(before.1 > 20_000, "the map is coloured: {before:?}");
+    page.slide("efficiency", 30.0);
+    page.browser.wait_until(
+        &format!("document.querySelector('figure[data-chart=sensitivity]').dataset.breakEvenLine !== {}", before_line),
+        "the break-even line to move",
+    );
+    let mut scenario = Scenario::default();
+    scenario.apply(&Action::SetGlobal(GlobalField::Efficiency, 30.0)).unwrap();
+    let grid = report(&scenario).sensitivity.expect("a map");
+    let want = format!("{:?}", grid.break_even_line);
+    assert_eq!(line(), json!(want), "the line the page drew is the model's");
+    page.wait_canvas_change("sensitivity", before);
+    page.assert_no_console_errors();
+}
