@@ -215,6 +215,13 @@ pub const SEED_CSV: &str = include_str!("regions.csv");
 /// fails the tests rather than the page; the `expect`s below can therefore not fire in a build
 /// that passed them.
 pub fn seed_regions() -> Vec<Region> {
+    // Parsed once per thread: links are encoded on every change, and each encoding compares
+    // the regions with the seeds. Regions share their text through `Rc`, so a copy is cheap.
+    thread_local!(static SEEDS: Vec<Region> = parse_seed_regions());
+    SEEDS.with(|seeds| seeds.clone())
+}
+
+fn parse_seed_regions() -> Vec<Region> {
     let records = csv::parse(SEED_CSV).expect("regions.csv is valid CSV");
     let header = &records[0];
     let col = |name: &str| header.iter().position(|h| h == name).unwrap_or_else(|| panic!("regions.csv lacks {name}"));

@@ -3,7 +3,7 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::slider::Slider;
+use super::slider::{global_slider, use_global_callbacks};
 use super::state::AppState;
 use crate::format::grouped;
 use crate::model::{Action, GlobalField, Globals, Hardware, HashpriceMode};
@@ -14,17 +14,6 @@ pub struct GlobalControlsProps {
     /// The market formula's hashprice (the report's), USD/PH/day, shown whatever the mode.
     pub derived_usd_per_ph_day: f64,
     pub dispatch: UseReducerDispatcher<AppState>,
-}
-
-/// One slider of a global field.
-fn slider(field: GlobalField, globals: &Globals, dispatch: &UseReducerDispatcher<AppState>) -> Html {
-    let dispatch = dispatch.clone();
-    html! {
-        <Slider key={field.spec().key} id={field.spec().key} spec={field.spec()}
-            value={globals.value(field)}
-            source={Some(Globals::source(field))}
-            on_change={Callback::from(move |v| dispatch.dispatch(Action::SetGlobal(field, v).into()))} />
-    }
 }
 
 #[component]
@@ -51,7 +40,8 @@ pub fn GlobalControls(props: &GlobalControlsProps) -> Html {
     };
     let market = g.hashprice_mode == HashpriceMode::Market;
     let derived = props.derived_usd_per_ph_day;
-    let s = |field| slider(field, g, &props.dispatch);
+    let callbacks = use_global_callbacks(&props.dispatch);
+    let s = |field| global_slider(field, g, &callbacks);
     html! {
         <fieldset class="globals">
             <legend>{"Market and fleet"}</legend>

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::slider::Slider;
+use super::slider::{global_slider, use_global_callbacks};
 use super::state::AppState;
 use crate::model::{Action, GlobalField, Globals, YearMonth};
 
@@ -49,15 +49,8 @@ fn region_select(
 #[component]
 pub fn ProjectionControls(props: &ProjectionControlsProps) -> Html {
     let g = &props.globals;
-    let slider = |field: GlobalField| {
-        let dispatch = props.dispatch.clone();
-        html! {
-            <Slider key={field.spec().key} id={field.spec().key} spec={field.spec()}
-                value={g.value(field)}
-                source={Some(Globals::source(field))}
-                on_change={Callback::from(move |v| dispatch.dispatch(Action::SetGlobal(field, v).into()))} />
-        }
-    };
+    let callbacks = use_global_callbacks(&props.dispatch);
+    let slider = |field: GlobalField| global_slider(field, g, &callbacks);
     let on_halving = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: Event| {

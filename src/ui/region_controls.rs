@@ -70,14 +70,28 @@ pub fn RegionControls(props: &RegionControlsProps) -> Html {
         region.uptime_pct
     );
 
-    let slider = |field: RegionField| {
+    // One callback per field, made again only when the region moves: sliders whose value did
+    // not change then keep equal props and are not rendered again.
+    let callbacks = {
         let dispatch = props.dispatch.clone();
+        use_memo(index, move |&index| {
+            RegionField::ALL
+                .into_iter()
+                .map(|field| {
+                    let dispatch = dispatch.clone();
+                    Callback::from(move |v| dispatch.dispatch(Action::SetRegion(index, field, v).into()))
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let slider = |field: RegionField| {
         let spec = field.spec();
+        let position = RegionField::ALL.iter().position(|&f| f == field).expect("every field is in ALL");
         html! {
             <Slider key={spec.key} id={format!("{}-{}", spec.key, region.id)} spec={spec}
                 value={region.value(field)}
                 source={Some(region.source(field))}
-                on_change={Callback::from(move |v| dispatch.dispatch(Action::SetRegion(index, field, v).into()))} />
+                on_change={callbacks[position].clone()} />
         }
     };
 

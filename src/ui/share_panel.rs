@@ -54,7 +54,9 @@ fn copy(text: String, status: UseStateHandle<String>, what: &'static str) {
 pub fn SharePanel(props: &SharePanelProps) -> Html {
     let status = use_state(String::new);
     let confirming_reset = use_state(|| false);
-    let base = page_address();
+    // The address without its fragment does not change while the page is open; reading it
+    // from `location` on every slider event would be a call out of wasm and a string for nothing.
+    let base = (*use_memo((), |_| page_address())).clone();
     let link = format!("{base}{}", fragment_of(&props.link, false));
     let embed_src = format!("{base}{}", fragment_of(&props.link, true));
     let snippet = format!(
