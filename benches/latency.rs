@@ -233,6 +233,7 @@ fn main() {
             cap_mw: 20.0 + 5.0 * i as f64,
             uptime_pct: 90.0,
             note: String::new(),
+            costs: Vec::new(),
         })
         .collect();
     fifty.apply(&Action::AddSites(sites)).expect("50 regions");

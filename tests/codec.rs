@@ -99,6 +99,7 @@ fn scenario_strategy() -> impl Strategy<Value = Scenario> {
                         cap_mw: c,
                         uptime_pct: u,
                         note,
+                        costs: Vec::new(),
                     }
                 })
                 .collect();
@@ -162,6 +163,7 @@ fn every_truncation_and_every_changed_byte_is_an_error() {
         cap_mw: 80.0,
         uptime_pct: 98.0,
         note: "broker".into(),
+        costs: Vec::new(),
     }]))
     .unwrap();
     let link = encode_link(&s);

@@ -170,7 +170,8 @@ fn import_accepts_the_documented_shapes() {
             power_usd_per_kwh: 0.032,
             cap_mw: 120.0,
             uptime_pct: 98.0,
-            note: "Broker sheet, May 2026".into()
+            note: "Broker sheet, May 2026".into(),
+            costs: vec![],
         }
     );
     assert_eq!(good[1].cap_mw, 15.5);
@@ -233,12 +234,17 @@ fn site() -> impl Strategy<Value = NewSite> {
     .prop_map(|cs| cs.into_iter().collect::<String>())
     .prop_filter("a name must not be blank", |n| !n.trim().is_empty() && n.trim() == n);
     let note = "[a-zA-Z ,\"\n]{0,30}".prop_map(|n| n.trim().to_string());
-    (name, 0.0..=0.2f64, 0.0..=1000.0f64, 0.0..=100.0f64, note).prop_map(|(name, p, c, u, note)| NewSite {
-        name,
-        power_usd_per_kwh: p,
-        cap_mw: c,
-        uptime_pct: u,
-        note,
+    // Every site cost too, anywhere in its field's range: the export carries them all.
+    let costs = proptest::collection::vec(0.0..=1.0f64, 7).prop_map(|ts| {
+        RegionField::ALL
+            .into_iter()
+            .filter(|f| !RegionField::V1.contains(f))
+            .zip(ts)
+            .map(|(f, t)| (f, f.spec().min + t * (f.spec().max - f.spec().min)))
+            .collect::<Vec<_>>()
+    });
+    (name, 0.0..=0.2f64, 0.0..=1000.0f64, 0.0..=100.0f64, note, costs).prop_map(|(name, p, c, u, note, costs)| {
+        NewSite { name, power_usd_per_kwh: p, cap_mw: c, uptime_pct: u, note, costs }
     })
 }
 

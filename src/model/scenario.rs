@@ -226,6 +226,8 @@ pub struct NewSite {
     pub cap_mw: f64,
     pub uptime_pct: f64,
     pub note: String,
+    /// Site costs and policy the import gave (opex, levy, …); the others keep the template's.
+    pub costs: Vec<(RegionField, f64)>,
 }
 
 /// Why an action was refused; the scenario is then unchanged.
@@ -389,8 +391,11 @@ impl Scenario {
                         field.spec().check(value)?;
                     }
                     let id = next.new_id(name);
-                    let region =
+                    let mut region =
                         Region::user(&id, name, site.power_usd_per_kwh, site.cap_mw, site.uptime_pct, site.note.trim());
+                    for &(field, value) in &site.costs {
+                        region.set_value(field, field.spec().check(value)?);
+                    }
                     next.regions.push(region);
                 }
                 *self = next;

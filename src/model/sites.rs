@@ -5,7 +5,7 @@
 
 use super::csv;
 use super::fields::RegionField;
-use super::region::{check_name, NameError, Region};
+use super::region::{check_name, seed_columns, NameError, Region};
 use super::scenario::NewSite;
 
 const NAME: &str = "name";
@@ -13,6 +13,12 @@ const SOURCE: &str = "source";
 /// The numeric columns and the field each one fills.
 const NUMBERS: [(&str, RegionField); 3] =
     [("price_usd_per_kwh", RegionField::Price), ("cap_mw", RegionField::Cap), ("uptime_pct", RegionField::Uptime)];
+
+/// The optional columns: site costs, policy and relocation, named as in `regions.csv`. A file
+/// without them (the first export format) gives new sites the template's values.
+fn cost_columns() -> impl Iterator<Item = (&'static str, RegionField)> {
+    RegionField::ALL.into_iter().filter(|f| !RegionField::V1.contains(f)).map(|f| (seed_columns(f).0, f))
+}
 
 /// One data row of an import: its line in the file and either the checked site or what is wrong.
 #[derive(Clone, Debug, PartialEq)]
@@ -96,6 +102,14 @@ pub fn preview<'a>(text: &str, existing_names: impl IntoIterator<Item = &'a str>
                     Err(e) => errors.push(format!("{col_name}: {e}")),
                 }
             }
+            let mut costs = Vec::new();
+            for (col_name, field) in cost_columns() {
+                let Some(col) = column(col_name).filter(|&c| !cell(c).is_empty()) else { continue };
+                match field.spec().parse(cell(col)) {
+                    Ok(v) => costs.push((field, v)),
+                    Err(e) => errors.push(format!("{col_name}: {e}")),
+                }
+            }
             let outcome = match name {
                 Some(name) if errors.is_empty() => {
                     names.push(name.clone());
@@ -105,6 +119,7 @@ pub fn preview<'a>(text: &str, existing_names: impl IntoIterator<Item = &'a str>
                         cap_mw: values[1],
                         uptime_pct: values[2],
                         note: source_col.map(cell).unwrap_or("").to_string(),
+                        costs,
                     })
                 }
                 _ => Err(errors),
@@ -119,10 +134,15 @@ pub fn preview<'a>(text: &str, existing_names: impl IntoIterator<Item = &'a str>
 /// round-trip text), so that importing the export gives the same sites.
 pub fn export(regions: &[Region]) -> String {
     let mut out = String::new();
-    csv::write_record(&mut out, &[NAME, NUMBERS[0].0, NUMBERS[1].0, NUMBERS[2].0, SOURCE]);
+    let mut header = vec![NAME, NUMBERS[0].0, NUMBERS[1].0, NUMBERS[2].0, SOURCE];
+    header.extend(cost_columns().map(|(name, _)| name));
+    csv::write_record(&mut out, &header);
     for r in regions {
-        let numbers = [r.power_usd_per_kwh, r.cap_mw, r.uptime_pct].map(|v| v.to_string());
-        csv::write_record(&mut out, &[&*r.name, &numbers[0], &numbers[1], &numbers[2], &r.source_text()]);
+        let mut cells: Vec<String> = vec![r.name.to_string()];
+        cells.extend([r.power_usd_per_kwh, r.cap_mw, r.uptime_pct].map(|v| v.to_string()));
+        cells.push(r.source_text());
+        cells.extend(cost_columns().map(|(_, field)| r.value(field).to_string()));
+        csv::write_record(&mut out, &cells.iter().map(String::as_str).collect::<Vec<_>>());
     }
     out
 }

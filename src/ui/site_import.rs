@@ -70,7 +70,9 @@ pub fn SiteImport(props: &SiteImportProps) -> Html {
     html! {
         <section class="site-import" aria-labelledby="site-import-title">
             <h2 id="site-import-title">{"Import or export sites"}</h2>
-            <p class="hint">{"CSV columns: name, price_usd_per_kwh, cap_mw, uptime_pct (required), source (optional)."}</p>
+            <p class="hint">{"CSV columns: name, price_usd_per_kwh, cap_mw, uptime_pct (required); source, \
+                opex_usd_per_mw_month, levy_usd_per_kwh, downtime_months, tax_pct, capex_usd_per_mw, \
+                move_cost_usd_per_mw, move_days (optional: a missing cost takes the new-site default)."}</p>
             <label for="import-sites">{"CSV file"}</label>
             <input type="file" id="import-sites" accept=".csv,text/csv" onchange={on_file} />
             if let Some(e) = &*file_error { <p class="error" role="alert">{e.clone()}</p> }
