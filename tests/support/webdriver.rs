@@ -226,8 +226,17 @@ impl Browser {
         found[ELEMENT_KEY].as_str().unwrap_or_else(|| panic!("no element id for {css} in {found}")).to_string()
     }
 
+    /// Clicks an element as a user would, after scrolling it into view and letting two frames
+    /// pass: blocks out of sight are not rendered (`content-visibility: auto`) until the frame
+    /// after they come into view, and a click before that lands on their container.
     pub fn find_and_click(&self, css: &str) {
         let id = self.find(css);
+        self.exec_async_with(
+            "const [css, done] = arguments;
+             document.querySelector(css).scrollIntoView({ block: 'center' });
+             requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+            json!([css]),
+        );
         self.session_command("POST", &format!("/element/{id}/click"), Some(json!({})))
             .unwrap_or_else(|e| panic!("click {css}: {e}"));
     }
