@@ -77,8 +77,11 @@ fn is_near_viewport(element: &web_sys::Element) -> bool {
     rect.top() < height + NEAR_VIEWPORT_PX && rect.bottom() > -NEAR_VIEWPORT_PX
 }
 
+/// The observer of a chart's sight and its callback, which must live as long as it observes.
+type Watch = (IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>);
+
 /// Watches `node` come near the viewport and leave it; a stale chart is drawn on arrival.
-fn watch_sight(node: &NodeRef, sight: Rc<Sight>, on_near: impl Fn() + 'static) -> Option<IntersectionObserver> {
+fn watch_sight(node: &NodeRef, sight: Rc<Sight>, on_near: impl Fn() + 'static) -> Option<Watch> {
     let element = node.cast::<web_sys::Element>()?;
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         // Only the latest entry matters: it says where the chart is now.
@@ -92,10 +95,8 @@ fn watch_sight(node: &NodeRef, sight: Rc<Sight>, on_near: impl Fn() + 'static) -
     let options = IntersectionObserverInit::new();
     options.set_root_margin(NEAR_VIEWPORT);
     let observer = IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options).ok()?;
-    // The observer lives as long as the figure; so does its callback.
-    callback.forget();
     observer.observe(&element);
-    Some(observer)
+    Some((observer, callback))
 }
 
 #[component]
@@ -148,10 +149,12 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
                 let node = node.clone();
                 move || draw(&node, kind, &latest.borrow(), &width)
             };
-            let observer = watch_sight(&node, sight, on_near);
+            let watch = watch_sight(&node, sight, on_near);
+            // Unmounted, the figure stops being watched and the callback is freed.
             move || {
-                if let Some(observer) = observer {
+                if let Some((observer, callback)) = watch {
                     observer.disconnect();
+                    drop(callback);
                 }
             }
         });
