@@ -97,7 +97,10 @@ fn measure(browser: &Browser, url: &str, plan: Vec<Value>) -> ((f64, f64, f64), 
     // A fresh document each time, whatever the previous one's fragment was.
     browser.goto("about:blank");
     browser.goto(url);
-    browser.wait_until("document.querySelectorAll('figure[data-chart] canvas').length === 7", "the app");
+    browser.wait_until(
+        "document.querySelectorAll('figure[data-chart] canvas').length === 7 && document.getElementById('share-link')",
+        "the app",
+    );
     // Warm up: the first events compile and allocate; users drag after the page has settled.
     browser.exec_async_with(RUN_PLAN, json!([plan[..20].to_vec()]));
     browser.cdp("Performance.enable", json!({}));

@@ -104,6 +104,17 @@ pub fn App() -> Html {
     let report = state.report.clone();
     let regions = &state.scenario.regions;
     let embed = opening.embed;
+    // The region controls, import and share panels (most of the page's elements) are built just
+    // after the first paint: the results and the first chart show first, the controls a moment
+    // later, instead of everything after the longest render.
+    let controls_ready = use_state(|| false);
+    {
+        let controls_ready = controls_ready.clone();
+        use_effect_with((), move |_| {
+            let timer = Timeout::new(0, move || controls_ready.set(true));
+            move || drop(timer)
+        });
+    }
 
     // The title names the best region, set through the DOM's text API like every name.
     let best = report.best_row().map(|r| r.name.to_string());
@@ -206,14 +217,16 @@ pub fn App() -> Html {
                     <RegionToolbar count={regions.len()} missing_seeds={missing_seeds}
                         last_removed={state.last_removed.clone()} message={list_error}
                         dispatch={dispatch.clone()} />
-                    { for regions.iter().enumerate().map(|(index, region)| html! {
-                        <RegionControls key={region.id.to_string()} index={index} count={regions.len()}
-                            region={region.clone()} error={region_error(&region.id)}
-                            expanded={expanded} dispatch={dispatch.clone()} />
-                    }) }
-                    <SiteImport regions={regions.clone()} dispatch={dispatch.clone()} />
-                    <SharePanel scenario={state.scenario.clone()} link={link.clone()} report={report.clone()}
-                        dispatch={dispatch.clone()} />
+                    if *controls_ready {
+                        { for regions.iter().enumerate().map(|(index, region)| html! {
+                            <RegionControls key={region.id.to_string()} index={index} count={regions.len()}
+                                region={region.clone()} error={region_error(&region.id)}
+                                expanded={expanded} dispatch={dispatch.clone()} />
+                        }) }
+                        <SiteImport regions={regions.clone()} dispatch={dispatch.clone()} />
+                        <SharePanel scenario={state.scenario.clone()} link={link.clone()} report={report.clone()}
+                            dispatch={dispatch.clone()} />
+                    }
                 </section>
                 <section class="outputs" aria-label="Results">
                     { results(&report, true) }

@@ -80,7 +80,8 @@ impl Page {
         self.browser.goto(url);
         self.browser.wait_until(
             "document.querySelectorAll('#results tr[data-region=total]').length === 1 \
-             && document.querySelectorAll('figure[data-chart] canvas').length === 7",
+             && document.querySelectorAll('figure[data-chart] canvas').length === 7 \
+             && (location.hash.includes('embed') || document.getElementById('share-link'))",
             "the app to render its table and charts",
         );
     }
