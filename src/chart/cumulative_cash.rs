@@ -28,6 +28,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, report: &R
         .x_desc("Month")
         .y_desc("Cumulative cash (USD per MW)")
         .label_style((FONT, 12))
+        .axis_desc_style((FONT, 12))
         .draw()?;
     // Above the zero line a deployment has paid for itself.
     chart.draw_series(std::iter::once(PathElement::new(vec![(0.0, 0.0), (months, 0.0)], BLACK.mix(0.45))))?;

@@ -30,6 +30,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, report: &R
         .x_desc("Hashprice (USD/PH/day)")
         .y_desc("Profit (USD per MW-day)")
         .label_style((FONT, 12))
+        .axis_desc_style((FONT, 12))
         .draw()?;
 
     // The zero line is where a region stops paying.

@@ -28,7 +28,7 @@ fn diverging(step: i32) -> RGBColor {
 
 pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, report: &Report) -> DrawResult<DB> {
     let Some(grid) = &report.sensitivity else {
-        let style = TextStyle::from((FONT, 13)).pos(Pos::new(HPos::Center, VPos::Center));
+        let style = TextStyle::from((FONT, 12)).pos(Pos::new(HPos::Center, VPos::Center));
         let (w, h) = area.dim_in_pixel();
         return area.draw(&Text::new("Add a region to see its map.", (w as i32 / 2, h as i32 / 2), style));
     };
@@ -49,6 +49,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, report: &R
         .x_desc("Power price (USD/kWh)")
         .y_desc("Hashprice (USD/PH/day)")
         .label_style((FONT, 12))
+        .axis_desc_style((FONT, 12))
         .draw()?;
 
     let (dx, dy) = ((x1 - x0) / grid.n_price as f64, (y1 - y0) / grid.n_hashprice as f64);
