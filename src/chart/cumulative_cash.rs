@@ -4,10 +4,10 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::profit_vs_hashprice::{draw_legend, LEGEND_MAX};
-use super::{padded_range, region_color, short_label, DrawResult, FONT};
+use super::profit_vs_hashprice::{draw_legend, draw_ranked_lines};
+use super::{padded_range, DrawResult, FONT};
 use crate::format::compact;
-use crate::model::{RegionReport, Report};
+use crate::model::Report;
 
 pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, report: &Report) -> DrawResult<DB> {
     let months = report.rows.first().map_or(36, |r| r.cumulative_usd_per_mw.len().saturating_sub(1)) as f64;
@@ -42,23 +42,12 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, report: &R
         area.draw(&Text::new(format!("halving {}", report.halving_month), (px + 4, py + 4), style))?;
     }
 
-    let mut order: Vec<&RegionReport> = report.rows.iter().collect();
-    order.sort_by(|a, b| b.net_36m_usd_per_mw.total_cmp(&a.net_36m_usd_per_mw));
-    let (top, rest) = order.split_at(order.len().min(LEGEND_MAX));
-    let line = |row: &RegionReport| {
-        row.cumulative_usd_per_mw.iter().enumerate().map(|(m, &v)| (m as f64, v)).collect::<Vec<_>>()
-    };
-    for row in rest {
-        chart.draw_series(std::iter::once(PathElement::new(line(row), region_color(row).mix(0.35).stroke_width(1))))?;
-    }
-    for row in top {
-        chart.draw_series(std::iter::once(PathElement::new(line(row), region_color(row).stroke_width(2))))?;
-    }
-    let mut legend: Vec<(String, ShapeStyle)> =
-        top.iter().map(|r| (short_label(&r.name, 22), region_color(r).stroke_width(2))).collect();
-    if !rest.is_empty() {
-        legend.push((format!("+{} more (thin lines)", rest.len()), BLACK.mix(0.35).stroke_width(1)));
-    }
+    let legend = draw_ranked_lines(
+        &mut chart,
+        report,
+        |r| r.net_36m_usd_per_mw,
+        |r| r.cumulative_usd_per_mw.iter().enumerate().map(|(m, &v)| (m as f64, v)).collect(),
+    )?;
     // The legend sits bottom-right, where lines that pay back are not.
     let (plot_x, plot_y) = chart.backend_coord(&(0.0, y0));
     draw_legend(area, (plot_x + 10, plot_y - 12 - 16 * legend.len() as i32), &legend)?;

@@ -1,5 +1,6 @@
 //! Chart 1: profit per MW-day against hashprice, a line per region, with break-evens and the current hashprice.
 
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -36,24 +37,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, report: &R
     // The zero line is where a region stops paying.
     chart.draw_series(std::iter::once(PathElement::new(vec![(x0, 0.0), (x1, 0.0)], BLACK.mix(0.45))))?;
 
-    // With many regions only the best few by margin get a bold line and a legend entry; the
-    // rest are drawn thin and faint underneath, and the legend says how many they are.
-    let mut order: Vec<&RegionReport> = report.rows.iter().collect();
-    order.sort_by(|a, b| b.margin_usd_per_mw_day.total_cmp(&a.margin_usd_per_mw_day));
-    let (top, rest) = order.split_at(order.len().min(LEGEND_MAX));
-    for row in rest {
-        let faint = region_color(row).mix(0.35).stroke_width(1);
-        chart.draw_series(std::iter::once(PathElement::new(row.margin_line.to_vec(), faint)))?;
-    }
-    for row in top {
-        let line = region_color(row).stroke_width(2);
-        chart.draw_series(std::iter::once(PathElement::new(row.margin_line.to_vec(), line)))?;
-    }
-    let mut legend: Vec<(String, ShapeStyle)> =
-        top.iter().map(|r| (short_label(&r.name, 22), region_color(r).stroke_width(2))).collect();
-    if !rest.is_empty() {
-        legend.push((format!("+{} more (thin lines)", rest.len()), BLACK.mix(0.35).stroke_width(1)));
-    }
+    let legend = draw_ranked_lines(&mut chart, report, |r| r.margin_usd_per_mw_day, |r| r.margin_line.to_vec())?;
     // Break-even hashprices on the zero line; a region whose break-even lies off the axis has no dot.
     chart.draw_series(
         report
@@ -69,6 +53,33 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, report: &R
     let (plot_x, plot_y) = chart.backend_coord(&(x0, y1));
     draw_legend(area, (plot_x + 10, plot_y + 8), &legend)?;
     Ok(())
+}
+
+/// Draws one line per region, ranked by `rank`: with many regions only the best few get a bold
+/// line and a legend entry; the rest are drawn thin and faint underneath, and the legend says
+/// how many they are. Returns the legend's entries.
+pub(super) fn draw_ranked_lines<DB: DrawingBackend>(
+    chart: &mut ChartContext<DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    report: &Report,
+    rank: impl Fn(&RegionReport) -> f64,
+    points: impl Fn(&RegionReport) -> Vec<(f64, f64)>,
+) -> Result<Vec<(String, ShapeStyle)>, DrawingAreaErrorKind<DB::ErrorType>> {
+    let mut order: Vec<&RegionReport> = report.rows.iter().collect();
+    order.sort_by(|a, b| rank(b).total_cmp(&rank(a)));
+    let (top, rest) = order.split_at(order.len().min(LEGEND_MAX));
+    for row in rest {
+        chart
+            .draw_series(std::iter::once(PathElement::new(points(row), region_color(row).mix(0.35).stroke_width(1))))?;
+    }
+    for row in top {
+        chart.draw_series(std::iter::once(PathElement::new(points(row), region_color(row).stroke_width(2))))?;
+    }
+    let mut legend: Vec<(String, ShapeStyle)> =
+        top.iter().map(|r| (short_label(&r.name, 22), region_color(r).stroke_width(2))).collect();
+    if !rest.is_empty() {
+        legend.push((format!("+{} more (thin lines)", rest.len()), BLACK.mix(0.35).stroke_width(1)));
+    }
+    Ok(legend)
 }
 
 /// Draws a legend box at `origin` (top-left, in pixels): a line sample and a label per entry.
