@@ -87,11 +87,20 @@ impl<B: DrawingBackend, M: TextMeasure> DrawingBackend for Measured<'_, B, M> {
         self.inner.draw_text(text, style, pos)
     }
 
-    /// The measured width, and the font size times a line height of 1.2 (what the span gave).
     fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32), Error<B>> {
-        let size = style.size();
-        let font = format!("{} {}px {}", style.style().as_str(), size, style.family().as_str());
-        let width = self.measure.text_width(text, &font).unwrap_or(text.chars().count() as f64 * size * 0.6);
-        Ok((width.ceil() as u32, (size * 1.2).ceil() as u32))
+        Ok(text_box(text, style, self.measure.text_width(text, &css_font(style))))
     }
+}
+
+/// The CSS font of a text style, as canvas `measureText` and `fillText` want it.
+pub fn css_font(style: &impl BackendTextStyle) -> String {
+    format!("{} {}px {}", style.style().as_str(), style.size(), style.family().as_str())
+}
+
+/// The box plotters lays a label out in: the measured width (or 0.6 em per character when the
+/// measure failed) and the font size times a line height of 1.2 (what plotters' span gave).
+pub fn text_box(text: &str, style: &impl BackendTextStyle, width: Option<f64>) -> (u32, u32) {
+    let size = style.size();
+    let width = width.unwrap_or(text.chars().count() as f64 * size * 0.6);
+    (width.ceil() as u32, (size * 1.2).ceil() as u32)
 }

@@ -17,7 +17,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::model::{RegionReport, Report};
 pub use either::Either;
-pub use measured::{Measured, TextMeasure};
+pub use measured::{css_font, text_box, Measured, TextMeasure};
 
 /// What a chart depends on; see [`ChartKind::inputs`].
 #[derive(Clone, Debug, PartialEq)]

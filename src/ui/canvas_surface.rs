@@ -14,6 +14,8 @@ use std::cell::RefCell;
 
 use web_sys::CanvasRenderingContext2d;
 
+use crate::chart::{css_font, text_box};
+
 /// A colour as the context holds it, comparable without building its CSS string.
 #[derive(Clone, Copy, PartialEq)]
 struct Rgba(u8, u8, u8, f64);
@@ -114,7 +116,7 @@ impl CanvasSurface {
     }
 
     fn set_font(&self, style: &impl BackendTextStyle) {
-        let font = font_of(style);
+        let font = css_font(style);
         let mut current = self.font.borrow_mut();
         if *current != font {
             self.context.set_font(&font);
@@ -130,11 +132,6 @@ impl CanvasSurface {
             self.pending = kind;
         }
     }
-}
-
-/// The CSS font of a text style, as `measureText` and `fillText` want it.
-pub fn font_of(style: &impl BackendTextStyle) -> String {
-    format!("{} {}px {}", style.style().as_str(), style.size(), style.family().as_str())
 }
 
 /// Moves a horizontal or vertical line onto the pixel grid's half positions, so that a 1 px
@@ -314,11 +311,9 @@ impl DrawingBackend for CanvasSurface {
         drawn.map_err(refused)
     }
 
-    /// The width `measureText` gives, and the font size times a line height of 1.2.
+    /// The width `measureText` gives, in the box every backend of the page uses.
     fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32)> {
-        let size = style.size();
         self.set_font(style);
-        let width = self.context.measure_text(text).map_or(text.chars().count() as f64 * size * 0.6, |m| m.width());
-        Ok((width.ceil() as u32, (size * 1.2).ceil() as u32))
+        Ok(text_box(text, style, self.context.measure_text(text).ok().map(|m| m.width())))
     }
 }
