@@ -19,7 +19,7 @@ use super::share_panel::{page_address, SharePanel};
 use super::site_import::SiteImport;
 use super::sources::Sources;
 use super::startup::{from_current_fragment, start};
-use super::state::{AppState, Msg};
+use super::state::{AppState, Msg, HALVING_DATE};
 use super::stay_or_move_table::StayOrMoveTable;
 use super::storage;
 use super::summary::Summary;
@@ -190,7 +190,7 @@ pub fn App() -> Html {
         |id: &str| refusal.filter(|r| r.region_id.as_deref() == Some(id)).map(|r| AttrValue::from(r.message.clone()));
     let list_error =
         refusal.filter(|r| r.region_id.is_none() && r.field.is_none()).map(|r| AttrValue::from(r.message.clone()));
-    let month_error = refusal.filter(|r| r.field == Some("halving-date")).map(|r| AttrValue::from(r.message.clone()));
+    let month_error = refusal.filter(|r| r.field == Some(HALVING_DATE)).map(|r| AttrValue::from(r.message.clone()));
     let region_names: Rc<[(Rc<str>, Rc<str>)]> = regions.iter().map(|r| (r.id.clone(), r.name.clone())).collect();
     let missing_seeds = SEED_IDS.iter().filter(|id| !regions.iter().any(|r| &*r.id == **id)).count();
     let expanded = regions.len() <= EXPANDED_UP_TO;

@@ -6,7 +6,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::slider::{global_slider, use_global_callbacks};
-use super::state::AppState;
+use super::state::{AppState, HALVING_DATE};
 use crate::model::{Action, GlobalField, Globals, YearMonth};
 
 #[derive(Properties, PartialEq)]
@@ -68,8 +68,8 @@ pub fn ProjectionControls(props: &ProjectionControlsProps) -> Html {
             { slider(GlobalField::DifficultyGrowth) }
             { slider(GlobalField::BtcPriceGrowth) }
             <div class={classes!("control", error.is_some().then_some("invalid"))}>
-                <label for="halving-date">{"Halving month "}<span class="unit">{"(block 1 050 000)"}</span></label>
-                <input type="month" id="halving-date" class="number" value={g.halving_month.to_string()}
+                <label for={HALVING_DATE}>{"Halving month "}<span class="unit">{"(block 1 050 000)"}</span></label>
+                <input type="month" id={HALVING_DATE} class="number" value={g.halving_month.to_string()}
                     min={g.start_month.to_string()} onchange={on_halving}
                     aria-invalid={error.is_some().to_string()} aria-describedby="halving-date-error"
                     title="Expected around April 2028 at about ten minutes a block; the subsidy halves from this month on." />

@@ -6,6 +6,9 @@ use yew::Reducible;
 
 use crate::model::{report, Action, Region, Report, Scenario};
 
+/// The DOM id of the halving-month control, beside which a refused month is explained.
+pub const HALVING_DATE: &str = "halving-date";
+
 /// An action the model refused, and the region it was about (for messages shown beside it).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Refusal {
@@ -93,7 +96,7 @@ impl Reducible for AppState {
             _ => None,
         };
         let field = match &action {
-            Action::SetHalvingMonth(_) | Action::SetStartMonth(_) => Some("halving-date"),
+            Action::SetHalvingMonth(_) | Action::SetStartMonth(_) => Some(HALVING_DATE),
             _ => None,
         };
         let removed = match &action {
