@@ -11,6 +11,7 @@ pub mod formulas;
 pub mod hardware;
 pub mod json;
 pub mod market;
+pub mod naming;
 pub mod projection;
 pub mod region;
 pub mod report;
