@@ -8,6 +8,7 @@ pub mod codec;
 pub mod csv;
 pub mod fields;
 pub mod formulas;
+pub mod globals;
 pub mod hardware;
 pub mod json;
 pub mod market;
