@@ -4,8 +4,9 @@
 Run by Trunk as a post-build hook (TRUNK_STAGING_DIR names the build's output folder), or by
 hand with that folder as the only argument. Chromium refuses external module scripts and wasm
 fetches from file://, so everything is inlined: the stylesheet, the icon as a data URI, and one
-inline module script holding the wasm-bindgen glue (--target web) plus the wasm, deflated and
-in base64, inflated by the browser's own DecompressionStream and started with initSync.
+inline module script holding the wasm-bindgen glue (--target web) plus the wasm, LZMA-packed
+and in base64, unpacked by the small wasm of the `unlzma` crate (built here) and started with
+initSync.
 
 Both pages get a CSP meta tag that allows no connection, no foreign script and no inline code
 but our own (by hash). The hosted build must fetch its own .wasm, so its connect-src is 'self';
@@ -14,13 +15,12 @@ the single file's is 'none'.
 import base64
 import glob
 import hashlib
+import lzma
 import os
 import re
 import shutil
 import subprocess
 import sys
-import tempfile
-import zlib
 
 # What neither build may do: load anything not named below, post forms, or rebase URLs.
 LOCKED = "default-src 'none'; base-uri 'none'; form-action 'none'"
@@ -31,22 +31,42 @@ def sha256(text):
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def deflate(data):
-    """The bytes as raw deflate, the format DecompressionStream("deflate-raw") reads.
+# The LZMA settings of the packed wasm: 4 literal-context bits and no position bits suit wasm's
+# byte-aligned code (measured: 176 180 bytes, against 176 658 with xz's default lc=3, pb=2).
+LC, LP, PB = 4, 0, 0
 
-    Zopfli (Debian's `zopfli`, installed by scripts/setup) finds a deflate stream about 5 %
-    smaller than zlib's best (measured on our wasm: 181 806 against 191 257 bytes); without it,
-    zlib's level 9 gives a file that works the same, only larger.
+
+def pack(data, lc=LC, lp=LP, pb=PB):
+    """The bytes as raw LZMA, the format the `unlzma` crate decodes.
+
+    Measured on our wasm (528 696 bytes): 176 180 bytes, against 211 337 for the best deflate
+    (zopfli) and 222 706 for gzip -9. The dictionary holds the whole file.
     """
-    if shutil.which("zopfli"):
-        with tempfile.TemporaryDirectory() as tmp:
-            path = os.path.join(tmp, "app.wasm")
-            with open(path, "wb") as f:
-                f.write(data)
-            return subprocess.run(["zopfli", "--deflate", "-c", path], check=True, capture_output=True).stdout
-    print("single_file.py: zopfli not found, using zlib (a larger file)", file=sys.stderr)
-    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
-    return packer.compress(data) + packer.flush()
+    dict_size = 4096
+    while dict_size < len(data):
+        dict_size *= 2
+    lzma_filter = {"id": lzma.FILTER_LZMA1, "preset": 9 | lzma.PRESET_EXTREME, "lc": lc, "lp": lp, "pb": pb, "dict_size": dict_size}
+    return lzma.compress(data, format=lzma.FORMAT_RAW, filters=[lzma_filter])
+
+
+def unpacker():
+    """The `unlzma` crate built to wasm: a few KB that decode `pack`'s output in the page.
+
+    A decoder in JavaScript took 45-70 ms over our wasm in Chromium; compiled Rust takes a
+    fraction of that. wasm-opt (on PATH from scripts/setup) strips it further when present.
+    """
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    subprocess.run(
+        ["cargo", "build", "--quiet", "--locked", "--release", "--target", "wasm32-unknown-unknown", "-p", "unlzma"],
+        cwd=root,
+        check=True,
+    )
+    built = os.path.join(root, "target", "wasm32-unknown-unknown", "release", "unlzma.wasm")
+    if not shutil.which("wasm-opt"):
+        return read(built, "rb")
+    optimised = built + ".opt"
+    subprocess.run(["wasm-opt", "-O3", "--strip-debug", "--strip-producers", built, "-o", optimised], check=True)
+    return read(optimised, "rb")
 
 
 def csp_meta(policy):
@@ -92,20 +112,31 @@ def main():
     # Nothing in the glue or the stylesheet may end the element that holds it.
     glue = glue.replace("</script", "<\\/script")
     css = css.replace("</style", "<\\/style")
-    # Deflated, the wasm is a third of its size; base64 of it is plain ASCII that gzip (on a
-    # server, or a mail attachment) takes back to within 1 % of the deflated size. Measured
-    # against the wasm one character per byte: 242 KB instead of 690 KB raw, 183 KB instead of
-    # 211 KB gzipped.
-    wasm_b64 = base64.b64encode(deflate(wasm)).decode("ascii")
+    # Packed, the wasm is a third of its size; base64 of it is plain ASCII that gzip (on a
+    # server, or a mail attachment) takes back to within 1 % of the packed size.
+    wasm_b64 = base64.b64encode(pack(wasm)).decode("ascii")
+    unpacker_b64 = base64.b64encode(unpacker()).decode("ascii")
     icon_b64 = base64.b64encode(icon).decode("ascii")
     style = f"\n{css}\n"
     script = f"""
 {glue}
-// The wasm, deflated and in base64 (see deflate in scripts/single_file.py).
+// The app's wasm, LZMA-packed, and the unpacker's wasm, both in base64 (see pack and unpacker
+// in scripts/single_file.py).
 const packed = "{wasm_b64}";
-const deflated = Uint8Array.fromBase64 ? Uint8Array.fromBase64(packed) : Uint8Array.from(atob(packed), c => c.charCodeAt(0));
-const inflated = new Blob([deflated]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-initSync({{ module: new Uint8Array(await new Response(inflated).arrayBuffer()) }});
+const unpacker = "{unpacker_b64}";
+const unpackStart = performance.now();
+const fromBase64 = (text) => Uint8Array.fromBase64 ? Uint8Array.fromBase64(text) : Uint8Array.from(atob(text), c => c.charCodeAt(0));
+const bytes = fromBase64(packed);
+const {{ memory, unpack_in_memory }} = new WebAssembly.Instance(new WebAssembly.Module(fromBase64(unpacker))).exports;
+// The stream and the unpacked wasm go in fresh pages past everything the unpacker uses.
+const at = memory.grow(Math.ceil((bytes.length + {len(wasm)}) / 65536)) * 65536;
+new Uint8Array(memory.buffer, at, bytes.length).set(bytes);
+const status = unpack_in_memory(at, bytes.length, at + bytes.length, {len(wasm)}, {LC}, {LP}, {PB});
+if (status !== 0) throw new Error(`sitecost: the packed app is damaged (unlzma error ${{status}})`);
+const module = new Uint8Array(memory.buffer, at + bytes.length, {len(wasm)});
+// What unpacking costs the first chart; `make bench` reports it.
+performance.measure("sitecost:unpack", {{ start: unpackStart }});
+initSync({{ module }});
 """
     policy = (
         f"{LOCKED}; script-src {sha256(script)} 'wasm-unsafe-eval'; connect-src 'none'; "
