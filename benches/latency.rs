@@ -101,6 +101,9 @@ fn measure(browser: &Browser, url: &str, plan: Vec<Value>) -> ((f64, f64, f64), 
         "document.querySelectorAll('figure[data-chart] canvas').length === 7 && document.getElementById('share-link')",
         "the app",
     );
+    if let Ok(script) = std::env::var("BENCH_JS") {
+        browser.exec(&script, json!([]));
+    }
     // Warm up: the first events compile and allocate; users drag after the page has settled.
     browser.exec_async_with(RUN_PLAN, json!([plan[..20].to_vec()]));
     browser.cdp("Performance.enable", json!({}));
@@ -112,21 +115,37 @@ fn measure(browser: &Browser, url: &str, plan: Vec<Value>) -> ((f64, f64, f64), 
         browser.cdp("Profiler.setSamplingInterval", json!({ "interval": 100 }));
         browser.cdp("Profiler.start", json!({}));
     }
-    let times = browser.exec_async_with(RUN_PLAN, json!([plan]));
+    let times = browser.exec_async_with(RUN_PLAN, json!([&plan]));
     let after = metrics(browser);
     if profile {
         print_profile(&browser.cdp("Profiler.stop", json!({}))["profile"], n);
     }
     let breakdown: [f64; 4] = std::array::from_fn(|i| (after[i] - before[i]) / n);
     let mut times: Vec<f64> = serde_json::from_value(times).expect("times");
-    times.sort_by(f64::total_cmp);
     if std::env::var("SHOW_PERCENTILES").is_ok() {
-        let ps: Vec<String> = [10.0, 25.0, 50.0, 75.0, 85.0, 90.0, 95.0, 99.0]
-            .iter()
-            .map(|&p| format!("p{p}={:.1}", percentile(&times, p)))
-            .collect();
-        eprintln!("{url:.40}: {}", ps.join(" "));
+        // The spread of the whole scenario, then of each control's events alone.
+        let spread = |label: &str, mut t: Vec<f64>| {
+            t.sort_by(f64::total_cmp);
+            let ps: Vec<String> = [10.0, 25.0, 50.0, 75.0, 85.0, 90.0, 95.0, 99.0]
+                .iter()
+                .map(|&p| format!("p{p}={:.1}", percentile(&t, p)))
+                .collect();
+            eprintln!("{label:>20}: {}", ps.join(" "));
+        };
+        spread("all", times.clone());
+        let mut by_control: Vec<(String, Vec<f64>)> = Vec::new();
+        for (event, &t) in plan.iter().zip(&times) {
+            let id = event[0].as_str().unwrap_or("?").to_string();
+            match by_control.iter_mut().find(|(c, _)| *c == id) {
+                Some((_, ts)) => ts.push(t),
+                None => by_control.push((id, vec![t])),
+            }
+        }
+        for (control, ts) in by_control {
+            spread(&control, ts);
+        }
     }
+    times.sort_by(f64::total_cmp);
     ((percentile(&times, 50.0), percentile(&times, 95.0), *times.last().unwrap()), breakdown)
 }
 
