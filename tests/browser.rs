@@ -193,10 +193,36 @@ fn keyboard_moves_a_slider_by_its_step_and_charts_redraw() {
     scenario.apply(&Action::SetGlobal(GlobalField::Hashprice, 51.0)).unwrap();
     assert_table_matches(&page, &scenario);
     assert!(page.metric("total", "profit_usd_per_day") > 0.0);
-    // The profit line chart and the break-even chart depend on hashprice; both must redraw.
-    for (chart, before) in CHARTS.iter().zip(prints).take(2) {
-        page.wait_canvas_change(chart, before);
-    }
+    // The break-even chart depends on hashprice and must redraw; on the profit line chart only
+    // the cursor line moves, over a canvas that stays as it was.
+    page.wait_canvas_change(CHARTS[1], prints[1]);
+    assert_eq!(page.canvas(CHARTS[0]), prints[0], "the profit chart is not drawn again for a hashprice change");
+    let cursor = format!("figure[data-chart=\"{}\"] .cursor", CHARTS[0]);
+    assert_eq!(page.attr(&cursor, "data-value"), json!("51"));
+    page.assert_no_console_errors();
+}
+
+#[test]
+fn the_profit_charts_cursor_stands_at_the_hashprice_on_its_axis() {
+    let page = Page::open();
+    let cursor = "figure[data-chart=\"profit-vs-hashprice\"] .cursor";
+    // The cursor's offset from the plot's left edge, in CSS pixels, once the chart is drawn.
+    let offset = |hp: f64| -> f64 {
+        page.slide("hashprice", hp);
+        page.browser.wait_until(
+            &format!("document.querySelector('{cursor}').dataset.value === '{hp}' && getComputedStyle(document.querySelector('{cursor}')).visibility === 'visible'"),
+            "the cursor to follow the slider",
+        );
+        let v = page.browser.exec(
+            "const c = document.querySelector(arguments[0]); return c.getBoundingClientRect().left - c.parentElement.getBoundingClientRect().left;",
+            json!([cursor]),
+        );
+        v.as_f64().unwrap()
+    };
+    let (at_40, at_60, at_80) = (offset(40.0), offset(60.0), offset(80.0));
+    // The hashprice axis is linear: equal steps of hashprice move the cursor equal distances.
+    assert!(at_60 > at_40 + 20.0, "the cursor moves right as hashprice rises ({at_40} → {at_60})");
+    assert!(((at_80 - at_60) - (at_60 - at_40)).abs() <= 1.0, "{at_40} {at_60} {at_80}");
     page.assert_no_console_errors();
 }
 

@@ -101,21 +101,27 @@ fn a_chart_is_redrawn_only_when_what_it_shows_changes() {
     let after = inputs(&binding);
     assert_eq!(after[..2], before[..2]);
     assert_ne!(after[2], before[2]);
-    // Hashprice moves every chart.
+    // Hashprice moves the break-even and allocation charts; on the profit chart it moves only
+    // the cursor, which the page draws over the canvas.
     let mut hp = base.clone();
     hp.apply(&Action::SetGlobal(GlobalField::Hashprice, 51.0)).unwrap();
     let after = inputs(&hp);
-    assert!((0..3).all(|i| after[i] != before[i]));
+    assert_eq!(after[0], before[0]);
+    assert!((1..3).all(|i| after[i] != before[i]));
+    assert_eq!(ChartKind::ProfitVsHashprice.cursor(&report(&hp)), Some(51.0));
     // A rename changes every chart's labels.
     let mut renamed = base.clone();
     renamed.apply(&Action::RenameRegion(2, "Cheyenne".into())).unwrap();
     let after = inputs(&renamed);
     assert!((0..3).all(|i| after[i] != before[i]));
-    // Whatever changes an SVG changes the inputs (checked on these four edits).
+    // Whatever changes an SVG changes the inputs or the cursor (checked on these four edits).
     for s in [&cap, &binding, &hp, &renamed] {
         for (i, kind) in ChartKind::ALL.into_iter().enumerate() {
             if render_svg(kind, &report(s)) != render_svg(kind, &report(&base)) {
-                assert_ne!(inputs(s)[i], before[i], "{kind:?} changed without its inputs changing");
+                assert!(
+                    inputs(s)[i] != before[i] || kind.cursor(&report(s)) != kind.cursor(&report(&base)),
+                    "{kind:?} changed without its inputs or its cursor changing"
+                );
             }
         }
     }
@@ -207,4 +213,41 @@ fn sensitivity_map_is_coloured_in_runs_with_the_line_and_the_point() {
     assert!(out.contains("Kazakhstan: "), "the current point is labelled with the region");
     assert!(out.matches("<circle").count() >= 2, "the current point is marked");
     assert!(!out.contains("NaN"));
+}
+
+/// The profit chart drawn to SVG with its cursor line or without, and where its plot lies.
+fn framed_svg(scenario: &Scenario, with_cursor: bool) -> (String, sitecost::chart::PlotFrame) {
+    use plotters::prelude::*;
+    let r = report(scenario);
+    let kind = ChartKind::ProfitVsHashprice;
+    let mut out = String::new();
+    let frame = {
+        let area = SVGBackend::with_string(&mut out, kind.size(&r)).into_drawing_area();
+        let frame = kind.draw_framed(&area, &r, with_cursor).unwrap().expect("the profit chart has a frame");
+        area.present().unwrap();
+        frame
+    };
+    (out, frame)
+}
+
+#[test]
+fn the_pages_cursor_stands_where_the_exported_chart_draws_its_line() {
+    for hp in [20.0, 51.0, 80.0, 140.0] {
+        let mut s = Scenario::default();
+        s.apply(&Action::SetGlobal(GlobalField::Hashprice, hp)).unwrap();
+        let (with, frame) = framed_svg(&s, true);
+        let (without, frame_without) = framed_svg(&s, false);
+        assert_eq!(frame, frame_without, "the cursor does not move the plot");
+        // What the cursor adds is one element: the vertical line, at the frame's x for `hp`.
+        let added: Vec<&str> = with.lines().filter(|l| !without.lines().any(|w| w == *l)).collect();
+        assert_eq!(added.len(), 1, "{added:?}");
+        let points = added[0].split("points=\"").nth(1).expect("a polyline").split('"').next().unwrap();
+        let xs: Vec<f64> = points.split_whitespace().map(|p| p.split(',').next().unwrap().parse().unwrap()).collect();
+        let x = frame.x_px(hp).expect("on the axis");
+        assert!(xs.iter().all(|&px| (px - x).abs() <= 1.0), "hashprice {hp}: line at {xs:?}, cursor at {x}");
+        assert_eq!(texts(&with, "<text"), texts(&without, "<text"));
+    }
+    // Off the axis, there is no cursor.
+    let (_, frame) = framed_svg(&Scenario::default(), false);
+    assert_eq!(frame.x_px(frame.x_range.1 + 1.0), None);
 }

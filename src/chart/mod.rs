@@ -30,6 +30,28 @@ pub struct ChartInputs {
 /// The error a drawing function returns on backend `DB`.
 pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
+/// Where a drawn chart's plot area lies, in the drawing's pixels, and the x range it spans:
+/// what the page needs to place a [cursor](ChartKind::cursor) over the canvas.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlotFrame {
+    pub x_range: (f64, f64),
+    pub left_px: i32,
+    pub right_px: i32,
+    pub top_px: i32,
+    pub bottom_px: i32,
+}
+
+impl PlotFrame {
+    /// The pixel column of `x`, as the drawn cursor line would cover it; `None` off the axis.
+    pub fn x_px(&self, x: f64) -> Option<f64> {
+        let (x0, x1) = self.x_range;
+        if !(x0..=x1).contains(&x) || x1 <= x0 {
+            return None;
+        }
+        Some(f64::from(self.left_px) + (x - x0) / (x1 - x0) * f64::from(self.right_px - self.left_px))
+    }
+}
+
 /// The charts of the page, in page order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ChartKind {
@@ -170,8 +192,8 @@ impl ChartKind {
             _ => {}
         }
         if self == ChartKind::ProfitVsHashprice {
-            numbers.push(report.hashprice_usd_per_ph_day);
-            // The legend ranks regions by their current margin.
+            // The current hashprice is the cursor, drawn apart (see `cursor`); the legend ranks
+            // regions by their current margin.
             let mut order: Vec<usize> = (0..report.rows.len()).collect();
             order.sort_by(|&a, &b| {
                 report.rows[b].margin_usd_per_mw_day.total_cmp(&report.rows[a].margin_usd_per_mw_day)
@@ -181,18 +203,39 @@ impl ChartKind {
         ChartInputs { numbers, names }
     }
 
-    /// Draws this chart of `report` on `area`.
+    /// The value a chart marks with a vertical line across its plot: the current hashprice on
+    /// the profit chart. On the page this line is an element over the canvas, moved without
+    /// drawing the chart again (see [`ChartKind::draw_framed`]): dragging the hashprice slider
+    /// changes nothing else in that chart.
+    pub fn cursor(self, report: &Report) -> Option<f64> {
+        (self == ChartKind::ProfitVsHashprice).then_some(report.hashprice_usd_per_ph_day)
+    }
+
+    /// Draws this chart of `report` on `area`, cursor line included (exports and tests).
     pub fn draw<DB: DrawingBackend>(self, area: &DrawingArea<DB, Shift>, report: &Report) -> DrawResult<DB> {
+        self.draw_framed(area, report, true).map(|_| ())
+    }
+
+    /// Draws this chart of `report` on `area`, with its [cursor](ChartKind::cursor) line or
+    /// without (the page draws it over the canvas), and says where the plot area lies for a
+    /// chart that has a cursor.
+    pub fn draw_framed<DB: DrawingBackend>(
+        self,
+        area: &DrawingArea<DB, Shift>,
+        report: &Report,
+        with_cursor: bool,
+    ) -> Result<Option<PlotFrame>, DrawingAreaErrorKind<DB::ErrorType>> {
         area.fill(&WHITE)?;
-        match self {
-            ChartKind::ProfitVsHashprice => profit_vs_hashprice::draw(area, report),
+        let drawn = match self {
+            ChartKind::ProfitVsHashprice => return profit_vs_hashprice::draw(area, report, with_cursor).map(Some),
             ChartKind::BreakEven => break_even::draw(area, report),
             ChartKind::ProfitByRegion => profit_by_region::draw(area, report),
             ChartKind::CumulativeCash => cumulative_cash::draw(area, report),
             ChartKind::Payback => payback::draw(area, report),
             ChartKind::StayOrMove => stay_or_move::draw(area, report),
             ChartKind::Sensitivity => sensitivity::draw(area, report),
-        }
+        };
+        drawn.map(|()| None)
     }
 }
 

@@ -5,14 +5,20 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{padded_range, region_color, short_label, DrawResult, FONT};
+use super::{padded_range, region_color, short_label, DrawResult, PlotFrame, FONT};
 use crate::format::compact;
 use crate::model::{RegionReport, Report};
 
 /// Regions named in the legend; more would cover the lines they label.
 pub const LEGEND_MAX: usize = 8;
 
-pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, report: &Report) -> DrawResult<DB> {
+/// Draws the chart, with the current hashprice's line when `with_cursor` (the page draws that
+/// line itself, over the canvas); returns where the plot area lies.
+pub(super) fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    report: &Report,
+    with_cursor: bool,
+) -> Result<PlotFrame, DrawingAreaErrorKind<DB::ErrorType>> {
     let (x0, x1) = report.hashprice_axis;
     let (y0, y1) = padded_range(report.rows.iter().flat_map(|r| r.margin_line.iter().map(|p| p.1)));
     let mut chart = ChartBuilder::on(area)
@@ -47,12 +53,16 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, report: &R
             .map(|r| Circle::new((r.break_even_usd_per_ph_day, 0.0), 4, region_color(r).filled())),
     )?;
 
-    let hp = report.hashprice_usd_per_ph_day;
-    chart.draw_series(std::iter::once(PathElement::new(vec![(hp, y0), (hp, y1)], BLACK.stroke_width(1))))?;
-
     let (plot_x, plot_y) = chart.backend_coord(&(x0, y1));
+    let (right_px, bottom_px) = chart.backend_coord(&(x1, y0));
+    let frame = PlotFrame { x_range: (x0, x1), left_px: plot_x, right_px, top_px: plot_y, bottom_px };
+    if with_cursor {
+        let hp = report.hashprice_usd_per_ph_day;
+        chart.draw_series(std::iter::once(PathElement::new(vec![(hp, y0), (hp, y1)], BLACK.stroke_width(1))))?;
+    }
+
     draw_legend(area, (plot_x + 10, plot_y + 8), &legend)?;
-    Ok(())
+    Ok(frame)
 }
 
 /// Draws one line per region, ranked by `rank`: with many regions only the best few get a bold

@@ -6,7 +6,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use super::canvas_surface::CanvasSurface;
-use crate::chart::{render_svg_measured, ChartKind, Either, Measured, TextMeasure};
+use crate::chart::{render_svg_measured, ChartKind, Either, Measured, PlotFrame, TextMeasure};
 use crate::model::Report;
 
 /// The one backend type the page draws charts through, on canvas (`Left`) or as SVG (`Right`):
@@ -37,14 +37,15 @@ fn new_canvas() -> Result<HtmlCanvasElement, JsValue> {
     Ok(document.create_element("canvas")?.dyn_into()?)
 }
 
-/// Draws `kind` on `canvas`, `width` CSS pixels wide, at `scale` device pixels per CSS pixel.
+/// Draws `kind` on `canvas`, `width` CSS pixels wide, at `scale` device pixels per CSS pixel,
+/// with its cursor line or not; returns where the plot area lies when the chart has a cursor.
 pub fn draw_on_canvas(
     canvas: &HtmlCanvasElement,
     kind: ChartKind,
     report: &Report,
-    width: u32,
-    scale: f64,
-) -> Result<(), String> {
+    (width, scale): (u32, f64),
+    with_cursor: bool,
+) -> Result<Option<PlotFrame>, String> {
     let (width, height) = kind.size_at(report, width);
     let (px_w, px_h) = ((width as f64 * scale).round() as u32, (height as f64 * scale).round() as u32);
     // Setting a canvas's size clears it, so only do so when the size changes.
@@ -56,13 +57,15 @@ pub fn draw_on_canvas(
     // Plotters lays out in CSS pixels; the transform maps them onto the device pixels.
     context.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0).map_err(|_| "the canvas refused a transform")?;
     let area = Page::Left(CanvasSurface::new(context, (width, height))).into_drawing_area();
-    kind.draw(&area, report).and_then(|()| area.present()).map_err(|e| e.to_string())
+    let frame = kind.draw_framed(&area, report, with_cursor).map_err(|e| e.to_string())?;
+    area.present().map_err(|e| e.to_string())?;
+    Ok(frame)
 }
 
 /// The chart as a PNG `data:` URL at twice its size, for print.
 pub fn png_data_url(kind: ChartKind, report: &Report) -> Result<String, String> {
     let canvas = new_canvas().map_err(|_| "no canvas could be made")?;
-    draw_on_canvas(&canvas, kind, report, kind.size(report).0, 2.0)?;
+    draw_on_canvas(&canvas, kind, report, (kind.size(report).0, 2.0), true)?;
     canvas.to_data_url_with_type("image/png").map_err(|_| "the canvas refused to make a PNG".to_string())
 }
 

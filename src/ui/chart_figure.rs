@@ -6,12 +6,12 @@ use std::rc::Rc;
 use gloo_events::EventListener;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlCanvasElement, IntersectionObserver, IntersectionObserverInit};
+use web_sys::{HtmlCanvasElement, HtmlElement, IntersectionObserver, IntersectionObserverInit};
 use yew::prelude::*;
 
 use super::canvas_draw::{draw_on_canvas, png_data_url, svg};
 use super::download::{download_text, download_url, log_failure};
-use crate::chart::{ChartKind, SIZE};
+use crate::chart::{ChartKind, PlotFrame, SIZE};
 use crate::model::Report;
 
 #[derive(Properties, PartialEq)]
@@ -39,83 +39,209 @@ fn mark_first_chart() {
     }
 }
 
-/// The width the chart has on the page: its figure's content box, in CSS pixels.
+/// The width the chart has on the page: its plot box (the figure's content box, at most the
+/// canvas's 640 px), in CSS pixels.
 fn column_width(canvas: &HtmlCanvasElement) -> u32 {
-    // The figure has 0.5 rem of padding on each side.
-    canvas.parent_element().map_or(SIZE.0, |figure| (figure.client_width() as u32).saturating_sub(16))
+    canvas.parent_element().map_or(SIZE.0, |plot| plot.client_width() as u32)
 }
 
-/// Whether a chart is near the viewport, and whether it missed a redraw while it was not.
+/// Whether a chart is on screen or near it, and whether it missed a redraw.
 ///
-/// A chart out of sight is not drawn on each slider event: it is drawn when it comes within
-/// [`NEAR_VIEWPORT`] of the screen, so an event costs only the charts the user can see.
+/// Only a chart on screen is drawn within a slider event. One near the screen (within
+/// [`NEAR_VIEWPORT`]) is drawn when the browser is next idle, so that scrolling finds it ready
+/// without the event paying for it (on a laptop screen the second chart sits just below the
+/// fold and was drawn on every hashprice change: about 0.7 ms an event); one farther away is
+/// drawn when it comes near.
 #[derive(Default)]
 struct Sight {
+    visible: Cell<bool>,
     near: Cell<bool>,
     stale: Cell<bool>,
+    /// An idle-time draw is already asked for.
+    idle_asked: Cell<bool>,
 }
 
-/// How far outside the viewport a chart is already drawn, so scrolling finds it ready.
+/// The longest a chart near the screen waits for the browser to be idle before it is drawn.
+const IDLE_WAIT_MS: u32 = 250;
+
+/// How far outside the viewport a chart is drawn ahead, so scrolling finds it ready.
 const NEAR_VIEWPORT_PX: f64 = 300.0;
 const NEAR_VIEWPORT: &str = "300px";
 
-/// Draws `kind` of `report` on the canvas of `node`, at the cached column width.
-fn draw(node: &NodeRef, kind: ChartKind, report: &Report, width: &RefCell<Option<u32>>) {
-    if let Some(element) = node.cast::<HtmlCanvasElement>() {
-        let width = *width.borrow_mut().get_or_insert_with(|| column_width(&element));
-        match draw_on_canvas(&element, kind, report, width, pixel_ratio()) {
-            Ok(()) => mark_first_chart(),
+/// A figure's canvas, the cursor line over it, and what drawing them needs to remember.
+#[derive(Clone, Default)]
+struct Plot {
+    canvas: NodeRef,
+    cursor: NodeRef,
+    /// The column's width, read from layout once and again only after a resize: reading it on
+    /// every update would force a layout in the middle of each slider event.
+    width: Rc<RefCell<Option<u32>>>,
+    /// Where the last drawing put its plot area, for the cursor.
+    frame: Rc<Cell<Option<PlotFrame>>>,
+}
+
+impl Plot {
+    /// Draws `kind` of `report` on the canvas at the cached column width, without the cursor
+    /// line, then places the cursor over it.
+    fn draw(&self, kind: ChartKind, report: &Report) {
+        let Some(element) = self.canvas.cast::<HtmlCanvasElement>() else { return };
+        let width = *self.width.borrow_mut().get_or_insert_with(|| column_width(&element));
+        match draw_on_canvas(&element, kind, report, (width, pixel_ratio()), false) {
+            Ok(frame) => {
+                mark_first_chart();
+                self.frame.set(frame);
+                self.fit_cursor();
+                self.move_cursor(kind.cursor(report));
+            }
             Err(e) => web_sys::console::error_1(&format!("sitecost: drawing {} failed: {e}", kind.name()).into()),
+        }
+    }
+
+    /// Spans the cursor over the plot area's height (after a drawing, which may move it).
+    fn fit_cursor(&self) {
+        let (Some(line), Some(frame)) = (self.cursor.cast::<HtmlElement>(), self.frame.get()) else { return };
+        let _ = line.style().set_property("top", &format!("{}px", frame.top_px));
+        let _ = line.style().set_property("height", &format!("{}px", frame.bottom_px - frame.top_px));
+    }
+
+    /// Moves the cursor to `value`: a transform only, so that a hashprice change costs no
+    /// drawing and no layout. Hidden off the axis and before the chart is drawn.
+    fn move_cursor(&self, value: Option<f64>) {
+        let Some(line) = self.cursor.cast::<HtmlElement>() else { return };
+        match self.frame.get().zip(value).and_then(|(frame, v)| frame.x_px(v)) {
+            // The chart's own line (in exports) covers the pixel column left of `x`.
+            Some(x) => {
+                let _ = line.style().set_property("transform", &format!("translateX({}px)", x.round() - 1.0));
+                let _ = line.style().set_property("visibility", "visible");
+            }
+            None => {
+                let _ = line.style().set_property("visibility", "hidden");
+            }
         }
     }
 }
 
-/// Whether `element` is within [`NEAR_VIEWPORT_PX`] of the viewport now (a layout read).
-fn is_near_viewport(element: &web_sys::Element) -> bool {
+/// Whether `element` is within `margin_px` of the viewport now (a layout read).
+fn is_within(element: &web_sys::Element, margin_px: f64) -> bool {
     let height = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(f64::MAX);
     let rect = element.get_bounding_client_rect();
-    rect.top() < height + NEAR_VIEWPORT_PX && rect.bottom() > -NEAR_VIEWPORT_PX
+    rect.top() < height + margin_px && rect.bottom() > -margin_px
 }
 
 /// The observer of a chart's sight and its callback, which must live as long as it observes.
 type Watch = (IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>);
 
-/// Watches `node` come near the viewport and leave it; a stale chart is drawn on arrival.
-fn watch_sight(node: &NodeRef, sight: Rc<Sight>, on_near: impl Fn() + 'static) -> Option<Watch> {
+/// Calls `seen` with whether `node` is within `margin` of the viewport, each time that changes.
+fn watch(node: &NodeRef, margin: &str, seen: impl Fn(bool) + 'static) -> Option<Watch> {
     let element = node.cast::<web_sys::Element>()?;
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         // Only the latest entry matters: it says where the chart is now.
-        let Some(entry) = entries.iter().last() else { return };
-        let near = entry.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting();
-        sight.near.set(near);
-        if near && sight.stale.replace(false) {
-            on_near();
+        if let Some(entry) = entries.iter().last() {
+            seen(entry.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting());
         }
     });
     let options = IntersectionObserverInit::new();
-    options.set_root_margin(NEAR_VIEWPORT);
+    options.set_root_margin(margin);
     let observer = IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options).ok()?;
     observer.observe(&element);
     Some((observer, callback))
 }
 
+/// Draws a figure's chart at the right time: now when it is on screen, when the browser is idle
+/// when it is near, and on arrival otherwise (see [`Sight`]).
+struct Painter {
+    kind: ChartKind,
+    plot: Plot,
+    sight: Sight,
+    /// The report the chart should show, for a draw that waits.
+    latest: RefCell<Rc<Report>>,
+}
+
+impl Painter {
+    /// What the chart shows has changed.
+    fn changed(self: &Rc<Self>) {
+        self.sight.stale.set(true);
+        self.catch_up();
+    }
+
+    /// The chart moved relative to the screen.
+    fn seen(self: &Rc<Self>, visible: Option<bool>, near: Option<bool>) {
+        if let Some(v) = visible {
+            self.sight.visible.set(v);
+        }
+        if let Some(n) = near {
+            self.sight.near.set(n);
+        }
+        self.catch_up();
+    }
+
+    /// Draws a stale chart now if it is on screen, or asks for an idle-time draw if it is near.
+    fn catch_up(self: &Rc<Self>) {
+        if !self.sight.stale.get() {
+            return;
+        }
+        if self.sight.visible.get() {
+            self.draw_now();
+        } else if self.sight.near.get() && !self.sight.idle_asked.replace(true) {
+            let painter = Rc::clone(self);
+            let later = move || {
+                painter.sight.idle_asked.set(false);
+                if painter.sight.stale.get() && painter.sight.near.get() {
+                    painter.draw_now();
+                }
+            };
+            when_idle(later);
+        }
+    }
+
+    fn draw_now(&self) {
+        self.sight.stale.set(false);
+        self.plot.draw(self.kind, &self.latest.borrow());
+    }
+}
+
+/// Runs `f` when the browser is next idle (`requestIdleCallback`), at the latest after
+/// [`IDLE_WAIT_MS`] (a page kept busy has no idle time); in 50 ms where there is no such call.
+fn when_idle(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let f = Rc::new(Cell::new(Some(f)));
+    let run = {
+        let f = f.clone();
+        Closure::once_into_js(move || {
+            if let Some(f) = f.take() {
+                f();
+            }
+        })
+    };
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(IDLE_WAIT_MS);
+    if window.request_idle_callback_with_options(run.unchecked_ref(), &options).is_err() {
+        gloo_timers::callback::Timeout::new(50, move || {
+            if let Some(f) = f.take() {
+                f();
+            }
+        })
+        .forget();
+    }
+}
+
 #[component]
 pub fn ChartFigure(props: &ChartFigureProps) -> Html {
-    let canvas = use_node_ref();
     let kind = props.kind;
-    // The column's width, read from layout once and again only after a resize: reading it on
-    // every update would force a layout in the middle of each slider event.
-    let width = use_mut_ref(|| None::<u32>);
+    let painter = use_memo((), |_| {
+        Rc::new(Painter {
+            kind,
+            plot: Plot::default(),
+            sight: Sight::default(),
+            latest: RefCell::new(props.report.clone()),
+        })
+    });
+    let plot = &painter.plot;
+    *painter.latest.borrow_mut() = props.report.clone();
     // Bumped when the window is resized, so the chart is drawn again at its new width.
     let resized = use_state(|| 0u32);
-    // The report the chart should show, for a draw that waits until the chart is in sight.
-    let latest = use_mut_ref(|| props.report.clone());
-    *latest.borrow_mut() = props.report.clone();
-    // Whether the chart is in sight is first read from layout when the figure is mounted
-    // (see below), then kept by the observer.
-    let sight = use_memo((), |_| Sight::default());
     {
-        let (resized, width) = (resized.clone(), width.clone());
+        let (resized, width) = (resized.clone(), plot.width.clone());
         use_effect_with((), move |_| {
             let window = web_sys::window().expect("a window");
             let listener = EventListener::new(&window, "resize", move |_| {
@@ -127,32 +253,34 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     }
     {
         // Printing shows every chart, so every chart not yet drawn is drawn first.
-        let (node, sight, latest, width) = (canvas.clone(), sight.clone(), latest.clone(), width.clone());
+        let painter = Rc::clone(&painter);
         use_effect_with((), move |_| {
             let window = web_sys::window().expect("a window");
             let listener = EventListener::new(&window, "beforeprint", move |_| {
-                if sight.stale.replace(false) {
-                    draw(&node, kind, &latest.borrow(), &width);
+                if painter.sight.stale.get() {
+                    painter.draw_now();
                 }
             });
             move || drop(listener)
         });
     }
     {
-        let (node, sight, latest, width) = (canvas.clone(), sight.clone(), latest.clone(), width.clone());
+        let painter = Rc::clone(&painter);
         use_effect_with((), move |_| {
             // Known now, before the first draw: the page opens drawing only the charts it shows.
-            if let Some(element) = node.cast::<web_sys::Element>() {
-                sight.near.set(is_near_viewport(&element));
+            if let Some(element) = painter.plot.canvas.cast::<web_sys::Element>() {
+                painter.sight.visible.set(is_within(&element, 0.0));
+                painter.sight.near.set(is_within(&element, NEAR_VIEWPORT_PX));
             }
-            let on_near = {
-                let node = node.clone();
-                move || draw(&node, kind, &latest.borrow(), &width)
+            let node = painter.plot.canvas.clone();
+            let on_screen = {
+                let painter = Rc::clone(&painter);
+                watch(&node, "0px", move |v| painter.seen(Some(v), None))
             };
-            let watch = watch_sight(&node, sight, on_near);
-            // Unmounted, the figure stops being watched and the callback is freed.
+            let near = watch(&node, NEAR_VIEWPORT, move |n| painter.seen(None, Some(n)));
+            // Unmounted, the figure stops being watched and the callbacks are freed.
             move || {
-                if let Some((observer, callback)) = watch {
+                for (observer, callback) in [on_screen, near].into_iter().flatten() {
                     observer.disconnect();
                     drop(callback);
                 }
@@ -160,18 +288,17 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         });
     }
     {
-        let (node, sight) = (canvas.clone(), sight.clone());
-        let report = props.report.clone();
         // Drawing happens after the DOM update, only when what this chart shows has changed
-        // (or the window was resized), and only for a chart near the viewport: most slider
+        // (or the window was resized), and only for a chart on screen or near it: most slider
         // moves leave one chart or two as they were, and most charts are out of sight.
-        use_effect_with((kind.inputs(&props.report), *resized), move |_| {
-            if sight.near.get() {
-                draw(&node, kind, &report, &width);
-            } else {
-                sight.stale.set(true);
-            }
-        });
+        let painter = Rc::clone(&painter);
+        use_effect_with((kind.inputs(&props.report), *resized), move |_| painter.changed());
+    }
+    let cursor = kind.cursor(&props.report);
+    {
+        // The cursor follows its value on every change, drawn or not.
+        let plot = plot.clone();
+        use_effect_with(cursor.map(f64::to_bits), move |bits| plot.move_cursor(bits.map(f64::from_bits)));
     }
     let on_svg = {
         let report = props.report.clone();
@@ -201,7 +328,13 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         .flatten();
     html! {
         <figure class="chart" data-chart={kind.name()} data-break-even-line={break_even_line}>
-            <canvas ref={canvas} role="img" aria-label={kind.caption()}></canvas>
+            <div class="plot">
+                <canvas ref={plot.canvas.clone()} role="img" aria-label={kind.caption()}></canvas>
+                if let Some(value) = cursor {
+                    // The cursor line; its `data-value` is the value it marks (for tests and scripts).
+                    <div ref={plot.cursor.clone()} class="cursor" aria-hidden="true" data-value={value.to_string()}></div>
+                }
+            </div>
             <figcaption>
                 {kind.caption()}
                 if props.downloads {
