@@ -143,7 +143,14 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
 
     html! {
         <table id="results">
-            <caption>{"Results per region for the current inputs (press a column header to sort)"}</caption>
+            <caption>
+                {"Results per region for the current inputs (press a column header to sort). "}
+                // Which costs each column counts: margin and profit are the snapshot; the
+                // projection's columns carry the rest.
+                <span class="hint">{"Margin and profit: revenue after the pool fee, less power, at each site\u{2019}s uptime \
+                    (seasonal downtime included). The power levy, site opex, build-out, machines and tax \
+                    enter only payback and the 36-month net."}</span>
+            </caption>
             <thead>
                 <tr>
                     { header("Region", SortKey::Name, None, "name") }
