@@ -250,3 +250,30 @@ fn a_chart_out_of_sight_is_drawn_when_it_comes_into_view() {
     page.wait_canvas_change(chart, before);
     page.assert_no_console_errors();
 }
+
+#[test]
+fn a_price_change_redraws_the_profit_chart_as_a_fresh_page_draws_it() {
+    // Within the same axes the page paints only the profit chart's plot area again, leaving
+    // its axes and labels as they were: the result must be the very pixels of a whole drawing.
+    let page = Page::open();
+    let chart = CHARTS[0];
+    let first = page.canvas(chart);
+    let mut cheaper = Scenario::default();
+    cheaper.apply(&Action::SetRegion(1, RegionField::Price, 0.03)).unwrap();
+    let axes = |s: &Scenario| sitecost::chart::ChartKind::ProfitVsHashprice.axes(&report(s));
+    assert_eq!(axes(&cheaper), axes(&Scenario::default()), "the test needs a change within the same axes");
+    page.slide("price-texas", 0.03);
+    page.wait_canvas_change(chart, first);
+    let redrawn = page.canvas(chart);
+    // The same scenario in a fresh document is drawn whole.
+    let url = page.server.as_ref().expect("a served page").url();
+    page.browser.goto("about:blank");
+    page.visit(&format!("{url}{}", sitecost::model::codec::fragment(&cheaper, false)));
+    support::poll("the profit chart drawn", || page.canvas(chart).1 > 2000);
+    assert_eq!(page.canvas(chart), redrawn, "the redrawn plot area differs from a whole drawing");
+    // And back at the default price, the chart is the first drawing again.
+    page.slide("price-texas", 0.066);
+    page.wait_canvas_change(chart, redrawn);
+    assert_eq!(page.canvas(chart), first);
+    page.assert_no_console_errors();
+}

@@ -251,3 +251,20 @@ fn the_pages_cursor_stands_where_the_exported_chart_draws_its_line() {
     let (_, frame) = framed_svg(&Scenario::default(), false);
     assert_eq!(frame.x_px(frame.x_range.1 + 1.0), None);
 }
+
+#[test]
+fn the_profit_charts_axes_hold_while_a_price_moves_a_little_and_follow_a_large_move() {
+    // The page paints only the plot area again while these hold (see `ChartKind::axes`).
+    let axes = |s: &Scenario| ChartKind::ProfitVsHashprice.axes(&report(s)).expect("the profit chart has axes");
+    let base = Scenario::default();
+    let mut small = base.clone();
+    small.apply(&Action::SetRegion(1, RegionField::Price, 0.064)).unwrap();
+    assert_eq!(axes(&small), axes(&base));
+    let mut large = base.clone();
+    large.apply(&Action::SetRegion(1, RegionField::Price, 0.005)).unwrap();
+    let (before, after) = (axes(&base), axes(&large));
+    assert_eq!(before[..2], after[..2], "the hashprice axis is fixed");
+    assert!(after[3] > before[3], "a much cheaper site lifts the profit axis: {before:?} → {after:?}");
+    // Only the profit chart is drawn this way; the others are drawn whole.
+    assert!(ChartKind::ALL.iter().filter(|k| k.axes(&report(&base)).is_some()).eq([&ChartKind::ProfitVsHashprice]));
+}

@@ -211,6 +211,14 @@ impl ChartKind {
         (self == ChartKind::ProfitVsHashprice).then_some(report.hashprice_usd_per_ph_day)
     }
 
+    /// The axis ranges (x then y) of a chart whose axes, grid and labels can stay on the page
+    /// while what lies inside its plot area is drawn again: the profit chart's, where a price
+    /// slider moves one line and most often leaves the axes where they were. `None` for the
+    /// charts always drawn whole.
+    pub fn axes(self, report: &Report) -> Option<[f64; 4]> {
+        (self == ChartKind::ProfitVsHashprice).then(|| profit_vs_hashprice::axes(report))
+    }
+
     /// Draws this chart of `report` on `area`, cursor line included (exports and tests).
     pub fn draw<DB: DrawingBackend>(self, area: &DrawingArea<DB, Shift>, report: &Report) -> DrawResult<DB> {
         self.draw_framed(area, report, true).map(|_| ())

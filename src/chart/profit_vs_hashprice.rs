@@ -12,6 +12,15 @@ use crate::model::{RegionReport, Report};
 /// Regions named in the legend; more would cover the lines they label.
 pub const LEGEND_MAX: usize = 8;
 
+/// The chart's axis ranges, x then y: the hashprice axis, and the profit axis over every
+/// region's line, padded and rounded to nice numbers so that it holds still while a slider
+/// moves a line a little.
+pub(super) fn axes(report: &Report) -> [f64; 4] {
+    let (x0, x1) = report.hashprice_axis;
+    let (y0, y1) = padded_range(report.rows.iter().flat_map(|r| r.margin_line.iter().map(|p| p.1)));
+    [x0, x1, y0, y1]
+}
+
 /// Draws the chart, with the current hashprice's line when `with_cursor` (the page draws that
 /// line itself, over the canvas); returns where the plot area lies.
 pub(super) fn draw<DB: DrawingBackend>(
@@ -19,8 +28,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     report: &Report,
     with_cursor: bool,
 ) -> Result<PlotFrame, DrawingAreaErrorKind<DB::ErrorType>> {
-    let (x0, x1) = report.hashprice_axis;
-    let (y0, y1) = padded_range(report.rows.iter().flat_map(|r| r.margin_line.iter().map(|p| p.1)));
+    let [x0, x1, y0, y1] = axes(report);
     let mut chart = ChartBuilder::on(area)
         .margin(12)
         .x_label_area_size(40)

@@ -5,7 +5,7 @@ use plotters::prelude::IntoDrawingArea;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use super::canvas_surface::CanvasSurface;
+use super::canvas_surface::{CanvasSurface, TextWidths};
 use crate::chart::{render_svg_measured, ChartKind, Either, Measured, PlotFrame, TextMeasure};
 use crate::model::Report;
 
@@ -37,35 +37,66 @@ fn new_canvas() -> Result<HtmlCanvasElement, JsValue> {
     Ok(document.create_element("canvas")?.dyn_into()?)
 }
 
+/// How far beyond its plot area a chart's marks may reach (a break-even dot's radius): a redraw
+/// inside the plot area clears and clips this much more, and the axis labels start farther out.
+const MARK_REACH_PX: i32 = 4;
+
 /// Draws `kind` on `canvas`, `width` CSS pixels wide, at `scale` device pixels per CSS pixel,
 /// with its cursor line or not; returns where the plot area lies when the chart has a cursor.
+///
+/// With `inside`, the plot area where the canvas's last drawing put it, only that area (and
+/// [`MARK_REACH_PX`] around it) is painted again: the axes, grid labels and titles around it
+/// stay as drawn, and no text outside it is drawn. The caller makes sure the axes are the
+/// same as in that drawing. `widths` keeps text widths from one drawing to the next.
 pub fn draw_on_canvas(
     canvas: &HtmlCanvasElement,
     kind: ChartKind,
     report: &Report,
     (width, scale): (u32, f64),
     with_cursor: bool,
+    inside: Option<PlotFrame>,
+    widths: &TextWidths,
 ) -> Result<Option<PlotFrame>, String> {
     let (width, height) = kind.size_at(report, width);
     let (px_w, px_h) = ((width as f64 * scale).round() as u32, (height as f64 * scale).round() as u32);
     // Setting a canvas's size clears it, so only do so when the size changes.
-    if canvas.width() != px_w || canvas.height() != px_h {
+    let resized = canvas.width() != px_w || canvas.height() != px_h;
+    if resized {
         canvas.set_width(px_w);
         canvas.set_height(px_h);
     }
     let CanvasMeasure { context } = CanvasMeasure::of(canvas).ok_or("no 2D context")?;
     // Plotters lays out in CSS pixels; the transform maps them onto the device pixels.
     context.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0).map_err(|_| "the canvas refused a transform")?;
-    let area = Page::Left(CanvasSurface::new(context, (width, height))).into_drawing_area();
-    let frame = kind.draw_framed(&area, report, with_cursor).map_err(|e| e.to_string())?;
-    area.present().map_err(|e| e.to_string())?;
+    let mut surface = CanvasSurface::new(context.clone(), (width, height)).with_widths(widths.clone());
+    let clip = inside.filter(|_| !resized).map(|f| {
+        let r = MARK_REACH_PX;
+        (f.left_px - r, f.top_px - r, f.right_px + r, f.bottom_px + r)
+    });
+    if let Some((l, t, r, b)) = clip {
+        // Everything drawn from here on lands inside the rectangle, the chart's white
+        // background included: outside it, the canvas keeps what it shows.
+        context.save();
+        context.begin_path();
+        context.rect(f64::from(l), f64::from(t), f64::from(r - l + 1), f64::from(b - t + 1));
+        context.clip();
+        surface = surface.clipped((l, t, r, b));
+    }
+    let area = Page::Left(surface).into_drawing_area();
+    let drawn = kind.draw_framed(&area, report, with_cursor).map_err(|e| e.to_string());
+    let presented = area.present().map_err(|e| e.to_string());
+    if clip.is_some() {
+        context.restore();
+    }
+    let frame = drawn?;
+    presented?;
     Ok(frame)
 }
 
 /// The chart as a PNG `data:` URL at twice its size, for print.
 pub fn png_data_url(kind: ChartKind, report: &Report) -> Result<String, String> {
     let canvas = new_canvas().map_err(|_| "no canvas could be made")?;
-    draw_on_canvas(&canvas, kind, report, (kind.size(report).0, 2.0), true)?;
+    draw_on_canvas(&canvas, kind, report, (kind.size(report).0, 2.0), true, None, &TextWidths::default())?;
     canvas.to_data_url_with_type("image/png").map_err(|_| "the canvas refused to make a PNG".to_string())
 }
 

@@ -11,6 +11,8 @@ use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontTransform,
 };
 use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 
 use web_sys::CanvasRenderingContext2d;
 
@@ -78,11 +80,62 @@ pub struct CanvasSurface {
     /// The context's font; a cell because measuring text (through `&self`) sets it too.
     font: RefCell<String>,
     pending: Pending,
+    /// Where drawing lands when the caller has clipped the context to part of the canvas
+    /// (see [`CanvasSurface::clipped`]): text anchored outside it is not drawn at all.
+    clip: Option<(i32, i32, i32, i32)>,
+    /// Text widths measured before, by font and text (see [`TextWidths`]).
+    widths: TextWidths,
+}
+
+/// Widths of texts measured on a canvas, by CSS font and text, kept across a chart's drawings:
+/// a chart measures every label each time it is drawn (to place it), and its labels seldom
+/// change, while each `measureText` is a call out of wasm with a string to decode.
+#[derive(Clone, Default)]
+pub struct TextWidths(Rc<RefCell<HashMap<(String, String), f64>>>);
+
+impl TextWidths {
+    /// Beyond this many, the widths are forgotten (a long session of renamed regions).
+    const MAX: usize = 1024;
+
+    fn get_or_measure(&self, font: &str, text: &str, measure: impl FnOnce() -> Option<f64>) -> Option<f64> {
+        let key = (font.to_string(), text.to_string());
+        if let Some(&width) = self.0.borrow().get(&key) {
+            return Some(width);
+        }
+        let width = measure()?;
+        let mut widths = self.0.borrow_mut();
+        if widths.len() >= Self::MAX {
+            widths.clear();
+        }
+        widths.insert(key, width);
+        Some(width)
+    }
 }
 
 impl CanvasSurface {
     pub fn new(context: CanvasRenderingContext2d, size: (u32, u32)) -> Self {
-        CanvasSurface { context, size, state: State::default(), font: RefCell::default(), pending: Pending::None }
+        CanvasSurface {
+            context,
+            size,
+            state: State::default(),
+            font: RefCell::default(),
+            pending: Pending::None,
+            clip: None,
+            widths: TextWidths::default(),
+        }
+    }
+
+    /// Measures text through `widths`, which outlive this surface.
+    pub fn with_widths(mut self, widths: TextWidths) -> Self {
+        self.widths = widths;
+        self
+    }
+
+    /// Says that the caller has clipped the context to `rect` (left, top, right, bottom, in
+    /// logical pixels): labels anchored outside it, which the clip would hide, are skipped.
+    pub fn clipped(mut self, rect: (i32, i32, i32, i32)) -> Self {
+        self.clip = Some(rect);
+        self
     }
 
     /// Paints the open path, if any.
@@ -264,7 +317,8 @@ impl DrawingBackend for CanvasSurface {
 
     fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Result {
         let color = style.color();
-        if color.alpha == 0.0 {
+        let outside = self.clip.is_some_and(|(l, t, r, b)| pos.0 < l || pos.0 > r || pos.1 < t || pos.1 > b);
+        if color.alpha == 0.0 || outside {
             return Ok(());
         }
         self.flush();
@@ -313,7 +367,10 @@ impl DrawingBackend for CanvasSurface {
 
     /// The width `measureText` gives, in the box every backend of the page uses.
     fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32)> {
-        self.set_font(style);
-        Ok(text_box(text, style, self.context.measure_text(text).ok().map(|m| m.width())))
+        let width = self.widths.get_or_measure(&css_font(style), text, || {
+            self.set_font(style);
+            self.context.measure_text(text).ok().map(|m| m.width())
+        });
+        Ok(text_box(text, style, width))
     }
 }

@@ -10,6 +10,7 @@ use web_sys::{HtmlCanvasElement, HtmlElement, IntersectionObserver, Intersection
 use yew::prelude::*;
 
 use super::canvas_draw::{draw_on_canvas, png_data_url, svg};
+use super::canvas_surface::TextWidths;
 use super::download::{download_text, download_url, log_failure};
 use crate::chart::{ChartKind, PlotFrame, SIZE};
 use crate::model::Report;
@@ -78,6 +79,11 @@ struct Plot {
     width: Rc<RefCell<Option<u32>>>,
     /// Where the last drawing put its plot area, for the cursor.
     frame: Rc<Cell<Option<PlotFrame>>>,
+    /// The axes of the last drawing and the width and pixel ratio it was drawn at: while they
+    /// hold, a drawing paints only inside the plot area (see [`draw_on_canvas`]).
+    drawn_axes: Rc<Cell<Option<([f64; 4], u32, f64)>>>,
+    /// Text widths measured by earlier drawings.
+    widths: TextWidths,
 }
 
 impl Plot {
@@ -86,14 +92,22 @@ impl Plot {
     fn draw(&self, kind: ChartKind, report: &Report) {
         let Some(element) = self.canvas.cast::<HtmlCanvasElement>() else { return };
         let width = *self.width.borrow_mut().get_or_insert_with(|| column_width(&element));
-        match draw_on_canvas(&element, kind, report, (width, pixel_ratio()), false) {
+        let ratio = pixel_ratio();
+        let axes = kind.axes(report).map(|a| (a, width, ratio));
+        // Axes as last drawn: only what lies inside them needs painting again.
+        let inside = self.frame.get().filter(|_| axes.is_some() && self.drawn_axes.get() == axes);
+        match draw_on_canvas(&element, kind, report, (width, ratio), false, inside, &self.widths) {
             Ok(frame) => {
                 mark_first_chart();
                 self.frame.set(frame);
+                self.drawn_axes.set(axes);
                 self.fit_cursor();
                 self.move_cursor(kind.cursor(report));
             }
-            Err(e) => web_sys::console::error_1(&format!("sitecost: drawing {} failed: {e}", kind.name()).into()),
+            Err(e) => {
+                self.drawn_axes.set(None);
+                web_sys::console::error_1(&format!("sitecost: drawing {} failed: {e}", kind.name()).into());
+            }
         }
     }
 
