@@ -280,8 +280,8 @@ fn main() {
 
     if std::env::args().any(|a| a == "--trace") {
         let drag = std::env::args().any(|a| a == "--drag");
-        let paced = !std::env::args().any(|a| a == "--burst");
-        print_trace(&default_url, if drag { plan_drag() } else { plan_mixed("texas") }, paced);
+        // Paced as the scenarios are: the drag one event per frame, the mixed events back to back.
+        print_trace(&default_url, if drag { plan_drag() } else { plan_mixed("texas") }, drag);
         return;
     }
     let profile = std::env::args().any(|a| a == "--profile");
