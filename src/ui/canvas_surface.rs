@@ -91,23 +91,26 @@ pub struct CanvasSurface {
 /// a chart measures every label each time it is drawn (to place it), and its labels seldom
 /// change, while each `measureText` is a call out of wasm with a string to decode.
 #[derive(Clone, Default)]
-pub struct TextWidths(Rc<RefCell<HashMap<(String, String), f64>>>);
+pub struct TextWidths(Rc<RefCell<HashMap<String, HashMap<String, f64>>>>);
 
 impl TextWidths {
-    /// Beyond this many, the widths are forgotten (a long session of renamed regions).
+    /// Beyond this many texts in one font, the widths are forgotten (a long session of renamed
+    /// regions).
     const MAX: usize = 1024;
 
+    /// The width of `text` in `font`, measured by `measure` only the first time (a look-up
+    /// allocates nothing).
     fn get_or_measure(&self, font: &str, text: &str, measure: impl FnOnce() -> Option<f64>) -> Option<f64> {
-        let key = (font.to_string(), text.to_string());
-        if let Some(&width) = self.0.borrow().get(&key) {
+        if let Some(&width) = self.0.borrow().get(font).and_then(|widths| widths.get(text)) {
             return Some(width);
         }
         let width = measure()?;
-        let mut widths = self.0.borrow_mut();
+        let mut fonts = self.0.borrow_mut();
+        let widths = fonts.entry(font.to_string()).or_default();
         if widths.len() >= Self::MAX {
             widths.clear();
         }
-        widths.insert(key, width);
+        widths.insert(text.to_string(), width);
         Some(width)
     }
 }
