@@ -68,28 +68,15 @@ pub fn draw_on_canvas(
     let CanvasMeasure { context } = CanvasMeasure::of(canvas).ok_or("no 2D context")?;
     // Plotters lays out in CSS pixels; the transform maps them onto the device pixels.
     context.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0).map_err(|_| "the canvas refused a transform")?;
-    let mut surface = CanvasSurface::new(context.clone(), (width, height)).with_widths(widths.clone());
-    let clip = inside.filter(|_| !resized).map(|f| {
+    let mut surface = CanvasSurface::new(context, (width, height)).with_widths(widths.clone());
+    if let Some(f) = inside.filter(|_| !resized) {
         let r = MARK_REACH_PX;
-        (f.left_px - r, f.top_px - r, f.right_px + r, f.bottom_px + r)
-    });
-    if let Some((l, t, r, b)) = clip {
-        // Everything drawn from here on lands inside the rectangle, the chart's white
-        // background included: outside it, the canvas keeps what it shows.
-        context.save();
-        context.begin_path();
-        context.rect(f64::from(l), f64::from(t), f64::from(r - l + 1), f64::from(b - t + 1));
-        context.clip();
-        surface = surface.clipped((l, t, r, b));
+        surface = surface.clipped((f.left_px - r, f.top_px - r, f.right_px + r, f.bottom_px + r));
     }
+    // The area owns the surface: dropping it at the end lifts any clip, error or not.
     let area = Page::Left(surface).into_drawing_area();
-    let drawn = kind.draw_framed(&area, report, with_cursor).map_err(|e| e.to_string());
-    let presented = area.present().map_err(|e| e.to_string());
-    if clip.is_some() {
-        context.restore();
-    }
-    let frame = drawn?;
-    presented?;
+    let frame = kind.draw_framed(&area, report, with_cursor).map_err(|e| e.to_string())?;
+    area.present().map_err(|e| e.to_string())?;
     Ok(frame)
 }
 

@@ -134,9 +134,15 @@ impl CanvasSurface {
         self
     }
 
-    /// Says that the caller has clipped the context to `rect` (left, top, right, bottom, in
-    /// logical pixels): labels anchored outside it, which the clip would hide, are skipped.
+    /// Draws only inside `rect` (left, top, right, bottom, in logical pixels, edges included):
+    /// the context is clipped to it until the surface is dropped, so everything outside keeps
+    /// what the canvas shows, and labels anchored outside it are not drawn at all.
     pub fn clipped(mut self, rect: (i32, i32, i32, i32)) -> Self {
+        let (l, t, r, b) = rect;
+        self.context.save();
+        self.context.begin_path();
+        self.context.rect(f64::from(l), f64::from(t), f64::from(r - l + 1), f64::from(b - t + 1));
+        self.context.clip();
         self.clip = Some(rect);
         self
     }
@@ -186,6 +192,16 @@ impl CanvasSurface {
             self.flush();
             self.context.begin_path();
             self.pending = kind;
+        }
+    }
+}
+
+impl Drop for CanvasSurface {
+    /// Lifts the clip of [`CanvasSurface::clipped`], however the drawing ended: the next drawing
+    /// on this canvas starts from the whole of it.
+    fn drop(&mut self) {
+        if self.clip.is_some() {
+            self.context.restore();
         }
     }
 }
