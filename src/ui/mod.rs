@@ -5,6 +5,7 @@ mod banner;
 mod canvas_draw;
 mod canvas_surface;
 mod chart_figure;
+mod chart_painter;
 mod download;
 mod global_controls;
 mod projection_controls;

@@ -1,0 +1,230 @@
+//! When a chart figure's canvas is drawn: now when it is on screen, at idle time when it is
+//! near, on arrival otherwise — and the canvas, cursor line and drawing memory it draws with.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlCanvasElement, HtmlElement, IntersectionObserver, IntersectionObserverInit};
+use yew::NodeRef;
+
+use super::canvas_draw::draw_on_canvas;
+use super::canvas_surface::TextWidths;
+use crate::chart::{ChartKind, PlotFrame, SIZE};
+use crate::model::Report;
+
+/// Device pixels per CSS pixel, so that charts are sharp on dense screens; capped at 3.
+fn pixel_ratio() -> f64 {
+    web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, 3.0)
+}
+
+/// Marks the moment the page's first chart is drawn (`sitecost:first-chart` in the
+/// Performance timeline), which `make bench` reads; later draws do nothing here.
+fn mark_first_chart() {
+    thread_local!(static MARKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    if !MARKED.replace(true) {
+        if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = performance.mark("sitecost:first-chart");
+        }
+    }
+}
+
+/// The width the chart has on the page: its plot box (the figure's content box, at most the
+/// canvas's 640 px), in CSS pixels.
+fn column_width(canvas: &HtmlCanvasElement) -> u32 {
+    canvas.parent_element().map_or(SIZE.0, |plot| plot.client_width() as u32)
+}
+
+/// Whether a chart is on screen or near it, and whether it missed a redraw.
+///
+/// Only a chart on screen is drawn within a slider event. One near the screen (within
+/// [`NEAR_VIEWPORT`]) is drawn when the browser is next idle, so that scrolling finds it ready
+/// without the event paying for it (on a laptop screen the second chart sits just below the
+/// fold and was drawn on every hashprice change: about 0.7 ms an event); one farther away is
+/// drawn when it comes near.
+#[derive(Default)]
+pub(super) struct Sight {
+    pub(super) visible: Cell<bool>,
+    pub(super) near: Cell<bool>,
+    pub(super) stale: Cell<bool>,
+    /// An idle-time draw is already asked for.
+    idle_asked: Cell<bool>,
+}
+
+/// The longest a chart near the screen waits for the browser to be idle before it is drawn.
+const IDLE_WAIT_MS: u32 = 250;
+
+/// How far outside the viewport a chart is drawn ahead, so scrolling finds it ready.
+pub(super) const NEAR_VIEWPORT_PX: f64 = 300.0;
+pub(super) const NEAR_VIEWPORT: &str = "300px";
+
+/// A figure's canvas, the cursor line over it, and what drawing them needs to remember.
+#[derive(Clone, Default)]
+pub(super) struct Plot {
+    pub(super) canvas: NodeRef,
+    pub(super) cursor: NodeRef,
+    /// The column's width, read from layout once and again only after a resize: reading it on
+    /// every update would force a layout in the middle of each slider event.
+    pub(super) width: Rc<RefCell<Option<u32>>>,
+    /// Where the last drawing put its plot area, for the cursor.
+    frame: Rc<Cell<Option<PlotFrame>>>,
+    /// The axes of the last drawing and the width and pixel ratio it was drawn at: while they
+    /// hold, a drawing paints only inside the plot area (see [`draw_on_canvas`]).
+    drawn_axes: Rc<Cell<Option<([f64; 4], u32, f64)>>>,
+    /// Text widths measured by earlier drawings.
+    widths: TextWidths,
+}
+
+impl Plot {
+    /// Draws `kind` of `report` on the canvas at the cached column width, without the cursor
+    /// line, then places the cursor over it.
+    fn draw(&self, kind: ChartKind, report: &Report) {
+        let Some(element) = self.canvas.cast::<HtmlCanvasElement>() else { return };
+        let width = *self.width.borrow_mut().get_or_insert_with(|| column_width(&element));
+        let ratio = pixel_ratio();
+        let axes = kind.axes(report).map(|a| (a, width, ratio));
+        // Axes as last drawn: only what lies inside them needs painting again.
+        let inside = self.frame.get().filter(|_| axes.is_some() && self.drawn_axes.get() == axes);
+        match draw_on_canvas(&element, kind, report, (width, ratio), false, inside, &self.widths) {
+            Ok(frame) => {
+                mark_first_chart();
+                self.frame.set(frame);
+                self.drawn_axes.set(axes);
+                self.fit_cursor();
+                self.move_cursor(kind.cursor(report));
+            }
+            Err(e) => {
+                self.drawn_axes.set(None);
+                web_sys::console::error_1(&format!("sitecost: drawing {} failed: {e}", kind.name()).into());
+            }
+        }
+    }
+
+    /// Spans the cursor over the plot area's height (after a drawing, which may move it).
+    fn fit_cursor(&self) {
+        let (Some(line), Some(frame)) = (self.cursor.cast::<HtmlElement>(), self.frame.get()) else { return };
+        let _ = line.style().set_property("top", &format!("{}px", frame.top_px));
+        let _ = line.style().set_property("height", &format!("{}px", frame.bottom_px - frame.top_px));
+    }
+
+    /// Moves the cursor to `value`: a transform only, so that a hashprice change costs no
+    /// drawing and no layout. Hidden off the axis and before the chart is drawn.
+    pub(super) fn move_cursor(&self, value: Option<f64>) {
+        let Some(line) = self.cursor.cast::<HtmlElement>() else { return };
+        match self.frame.get().zip(value).and_then(|(frame, v)| frame.x_px(v)) {
+            // The chart's own line (in exports) covers the pixel column left of `x`.
+            Some(x) => {
+                let _ = line.style().set_property("transform", &format!("translateX({}px)", x.round() - 1.0));
+                let _ = line.style().set_property("visibility", "visible");
+            }
+            None => {
+                let _ = line.style().set_property("visibility", "hidden");
+            }
+        }
+    }
+}
+
+/// Whether `element` is within `margin_px` of the viewport now (a layout read).
+pub(super) fn is_within(element: &web_sys::Element, margin_px: f64) -> bool {
+    let height = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(f64::MAX);
+    let rect = element.get_bounding_client_rect();
+    rect.top() < height + margin_px && rect.bottom() > -margin_px
+}
+
+/// The observer of a chart's sight and its callback, which must live as long as it observes.
+pub(super) type Watch = (IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>);
+
+/// Calls `seen` with whether `node` is within `margin` of the viewport, each time that changes.
+pub(super) fn watch(node: &NodeRef, margin: &str, seen: impl Fn(bool) + 'static) -> Option<Watch> {
+    let element = node.cast::<web_sys::Element>()?;
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        // Only the latest entry matters: it says where the chart is now.
+        if let Some(entry) = entries.iter().last() {
+            seen(entry.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting());
+        }
+    });
+    let options = IntersectionObserverInit::new();
+    options.set_root_margin(margin);
+    let observer = IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options).ok()?;
+    observer.observe(&element);
+    Some((observer, callback))
+}
+
+/// Draws a figure's chart at the right time: now when it is on screen, when the browser is idle
+/// when it is near, and on arrival otherwise (see [`Sight`]).
+pub(super) struct Painter {
+    pub(super) kind: ChartKind,
+    pub(super) plot: Plot,
+    pub(super) sight: Sight,
+    /// The report the chart should show, for a draw that waits.
+    pub(super) latest: RefCell<Rc<Report>>,
+}
+
+impl Painter {
+    /// What the chart shows has changed.
+    pub(super) fn changed(self: &Rc<Self>) {
+        self.sight.stale.set(true);
+        self.catch_up();
+    }
+
+    /// The chart moved relative to the screen.
+    pub(super) fn seen(self: &Rc<Self>, visible: Option<bool>, near: Option<bool>) {
+        if let Some(v) = visible {
+            self.sight.visible.set(v);
+        }
+        if let Some(n) = near {
+            self.sight.near.set(n);
+        }
+        self.catch_up();
+    }
+
+    /// Draws a stale chart now if it is on screen, or asks for an idle-time draw if it is near.
+    fn catch_up(self: &Rc<Self>) {
+        if !self.sight.stale.get() {
+            return;
+        }
+        if self.sight.visible.get() {
+            self.draw_now();
+        } else if self.sight.near.get() && !self.sight.idle_asked.replace(true) {
+            let painter = Rc::clone(self);
+            let later = move || {
+                painter.sight.idle_asked.set(false);
+                if painter.sight.stale.get() && painter.sight.near.get() {
+                    painter.draw_now();
+                }
+            };
+            when_idle(later);
+        }
+    }
+
+    pub(super) fn draw_now(&self) {
+        self.sight.stale.set(false);
+        self.plot.draw(self.kind, &self.latest.borrow());
+    }
+}
+
+/// Runs `f` when the browser is next idle (`requestIdleCallback`), at the latest after
+/// [`IDLE_WAIT_MS`] (a page kept busy has no idle time); in 50 ms where there is no such call.
+fn when_idle(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let f = Rc::new(Cell::new(Some(f)));
+    let run = {
+        let f = f.clone();
+        Closure::once_into_js(move || {
+            if let Some(f) = f.take() {
+                f();
+            }
+        })
+    };
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(IDLE_WAIT_MS);
+    if window.request_idle_callback_with_options(run.unchecked_ref(), &options).is_err() {
+        gloo_timers::callback::Timeout::new(50, move || {
+            if let Some(f) = f.take() {
+                f();
+            }
+        })
+        .forget();
+    }
+}
