@@ -122,6 +122,7 @@ fn measure(browser: &Browser, url: &str, plan: Vec<Value>, paced: bool, profile:
     if let Ok(script) = std::env::var("BENCH_JS") {
         browser.exec(&script, json!([]));
     }
+    add_css(browser, "BENCH_CSS");
     // Warm up: the first events compile and allocate; users drag after the page has settled.
     browser.exec_async_with(RUN_PLAN, json!([plan[..20].to_vec(), paced]));
     browser.cdp("Performance.enable", json!({}));
@@ -164,6 +165,22 @@ fn measure(browser: &Browser, url: &str, plan: Vec<Value>, paced: bool, profile:
     }
     times.sort_by(f64::total_cmp);
     ((percentile(&times, 50.0), percentile(&times, 95.0), *times.last().unwrap()), breakdown)
+}
+
+/// Adds the CSS rules in the environment variable `var`, if set (`rule; rule`, split at `}`),
+/// to the page's style sheet, to try a CSS change without a build.
+///
+/// Through the CSSOM, because the page's Content-Security-Policy admits only its own style
+/// sheet: a `<style>` element added by script is ignored without a word.
+fn add_css(browser: &Browser, var: &str) {
+    let Ok(css) = std::env::var(var) else { return };
+    let applied = browser.exec(
+        "const sheet = document.styleSheets[0];
+         for (const rule of arguments[0].split('}').filter(r => r.trim())) sheet.insertRule(rule + '}', sheet.cssRules.length);
+         return sheet.cssRules.length;",
+        json!([css]),
+    );
+    eprintln!("{var}: the page's style sheet has {applied} rules with these");
 }
 
 /// With `--profile`: a sampled CPU profile of the timed events; prints the functions with the
@@ -216,7 +233,8 @@ fn print_profile(profile: &Value, events: f64) {
 
 /// With `--trace` (and `--drag` for the drag plan): Chromium's trace events during one
 /// scenario's timed events, summed by name and thread (nested events count in their parents
-/// too), in ms per event. `TRACE_JS` runs a script first (to try a change without a build).
+/// too), in ms per event. `TRACE_JS` runs a script first and `TRACE_CSS` adds CSS rules (to try
+/// a change without a build).
 fn print_trace(url: &str, plan: Vec<Value>, paced: bool) {
     let browser = Browser::start_tracing(Some(
         "devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,blink,cc,v8.execute",
@@ -228,6 +246,7 @@ fn print_trace(url: &str, plan: Vec<Value>, paced: bool) {
     if let Ok(script) = std::env::var("TRACE_JS") {
         browser.exec(&script, json!([]));
     }
+    add_css(&browser, "TRACE_CSS");
     let n = plan.len() as f64;
     browser.exec("performance.mark('bench-start');", json!([]));
     browser.exec_async_with(RUN_PLAN, json!([plan, paced]));
@@ -240,15 +259,19 @@ fn print_trace(url: &str, plan: Vec<Value>, paced: bool) {
         .collect();
     // Only what happened after the mark: the page load and the warm-up are left out.
     let start = events.iter().find(|e| e["name"] == "bench-start").and_then(|e| e["ts"].as_f64()).expect("the mark");
-    let mut totals: std::collections::HashMap<String, f64> = std::collections::HashMap::new();
+    // Per name and thread: the time summed over the events, and how many times it ran (a
+    // frame's phases run once a frame, so their count tells the frames and ms/count their cost).
+    let mut totals: std::collections::HashMap<String, (f64, u32)> = std::collections::HashMap::new();
     for event in events.iter().filter(|e| e["ph"] == "X" && e["ts"].as_f64().unwrap_or(0.0) >= start) {
         let key = format!("{} [thread {}]", event["name"].as_str().unwrap_or("?"), event["tid"]);
-        *totals.entry(key).or_default() += event["dur"].as_f64().unwrap_or(0.0) / 1000.0;
+        let total = totals.entry(key).or_default();
+        total.0 += event["dur"].as_f64().unwrap_or(0.0) / 1000.0;
+        total.1 += 1;
     }
     let mut top: Vec<_> = totals.into_iter().collect();
-    top.sort_by(|a, b| b.1.total_cmp(&a.1));
-    for (name, ms) in top.into_iter().take(40) {
-        println!("  trace {:>8.3} ms/event  {name}", ms / n);
+    top.sort_by(|a, b| b.1 .0.total_cmp(&a.1 .0));
+    for (name, (ms, count)) in top.into_iter().take(50) {
+        println!("  trace {:>8.3} ms/event {count:>6} times {:>7.3} ms each  {name}", ms / n, ms / f64::from(count));
     }
 }
 
