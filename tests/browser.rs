@@ -252,6 +252,29 @@ fn a_chart_out_of_sight_is_drawn_when_it_comes_into_view() {
 }
 
 #[test]
+fn blocks_out_of_sight_are_not_rendered_until_they_come_into_view() {
+    let page = Page::open();
+    let b = &page.browser;
+    b.set_window_size(1280, 500);
+    b.exec("window.scrollTo(0, 0);", json!([]));
+    // What lies far below the top of a short window: the last region's controls, the last
+    // chart, the stay-or-move table (a table, which `content-visibility` cannot skip by
+    // itself), the share panel and the footnote. Each is skipped: a slider event then costs
+    // only what is in sight, however long the page.
+    let skipped = "return ['.inputs fieldset.region:last-of-type input', 'figure[data-chart=sensitivity] canvas',
+                           '#stay-or-move td', '.share button', 'footer li']
+        .filter(css => { const e = document.querySelector(css); return !e || e.checkVisibility({ contentVisibilityAuto: true }); });";
+    support::poll("every block out of sight to be skipped", || b.exec(skipped, json!([])) == json!([]));
+    // Scrolled into view, the stay-or-move table is rendered again, figures and all.
+    b.exec("document.getElementById('stay-or-move').scrollIntoView();", json!([]));
+    b.wait_until(
+        "document.querySelector('#stay-or-move td').checkVisibility({ contentVisibilityAuto: true })",
+        "the stay-or-move table to be rendered in view",
+    );
+    page.assert_no_console_errors();
+}
+
+#[test]
 fn a_price_change_redraws_the_profit_chart_as_a_fresh_page_draws_it() {
     // Within the same axes the page paints only the profit chart's plot area again, leaving
     // its axes and labels as they were: the result must be the very pixels of a whole drawing.
