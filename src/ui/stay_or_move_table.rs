@@ -17,7 +17,7 @@ pub fn StayOrMoveTable(props: &StayOrMoveTableProps) -> Html {
     let report = &props.report;
     // The table sits in a block of its own because `content-visibility` does not apply to a
     // table: the block is what lets the browser skip it while it is out of sight (with 50
-    // regions its 250 figures cost 3 ms per hashprice event when laid out and painted there).
+    // regions its 250 figures cost about 4 ms per hashprice event when laid out and painted).
     let Some(origin) = report.origin.and_then(|i| report.rows.get(i)) else {
         return html! {
             <div class="stay-or-move">
