@@ -98,8 +98,8 @@ impl TextWidths {
     /// regions).
     const MAX: usize = 1024;
 
-    /// The width of `text` in `font`, measured by `measure` only the first time (a look-up
-    /// allocates nothing).
+    /// The width of `text` in `font`, measured by `measure` only the first time (the look-up
+    /// itself allocates nothing).
     fn get_or_measure(&self, font: &str, text: &str, measure: impl FnOnce() -> Option<f64>) -> Option<f64> {
         if let Some(&width) = self.0.borrow().get(font).and_then(|widths| widths.get(text)) {
             return Some(width);
@@ -177,12 +177,12 @@ impl CanvasSurface {
         }
     }
 
-    fn set_font(&self, style: &impl BackendTextStyle) {
-        let font = css_font(style);
+    /// Sets the context's font to `font` (CSS), unless it already is.
+    fn set_font(&self, font: &str) {
         let mut current = self.font.borrow_mut();
         if *current != font {
-            self.context.set_font(&font);
-            *current = font;
+            self.context.set_font(font);
+            font.clone_into(&mut current);
         }
     }
 
@@ -342,7 +342,7 @@ impl DrawingBackend for CanvasSurface {
         }
         self.flush();
         self.set_fill(color.into());
-        self.set_font(style);
+        self.set_font(&css_font(style));
         let anchor = style.anchor();
         let align = match anchor.h_pos {
             HPos::Left => "start",
@@ -386,8 +386,9 @@ impl DrawingBackend for CanvasSurface {
 
     /// The width `measureText` gives, in the box every backend of the page uses.
     fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32)> {
-        let width = self.widths.get_or_measure(&css_font(style), text, || {
-            self.set_font(style);
+        let font = css_font(style);
+        let width = self.widths.get_or_measure(&font, text, || {
+            self.set_font(&font);
             self.context.measure_text(text).ok().map(|m| m.width())
         });
         Ok(text_box(text, style, width))
