@@ -7,7 +7,7 @@ use gloo_events::EventListener;
 use yew::prelude::*;
 
 use super::canvas_draw::{png_data_url, svg};
-use super::chart_painter::{is_within, watch, Painter, Plot, Sight, NEAR_VIEWPORT, NEAR_VIEWPORT_PX};
+use super::chart_painter::{is_within, watch, Painter, Plot, Sight, NEAR_VIEWPORT_PX};
 use super::download::{download_text, download_url, log_failure};
 use crate::chart::ChartKind;
 use crate::model::Report;
@@ -71,9 +71,9 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
             let node = painter.plot.canvas.clone();
             let on_screen = {
                 let painter = Rc::clone(&painter);
-                watch(&node, "0px", move |v| painter.seen(Some(v), None))
+                watch(&node, 0.0, move |v| painter.seen(Some(v), None))
             };
-            let near = watch(&node, NEAR_VIEWPORT, move |n| painter.seen(None, Some(n)));
+            let near = watch(&node, NEAR_VIEWPORT_PX, move |n| painter.seen(None, Some(n)));
             // Unmounted, the figure stops being watched and the callbacks are freed.
             move || {
                 for (observer, callback) in [on_screen, near].into_iter().flatten() {

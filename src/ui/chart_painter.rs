@@ -39,7 +39,7 @@ fn column_width(canvas: &HtmlCanvasElement) -> u32 {
 /// Whether a chart is on screen or near it, and whether it missed a redraw.
 ///
 /// Only a chart on screen is drawn within a slider event. One near the screen (within
-/// [`NEAR_VIEWPORT`]) is drawn when the browser is next idle, so that scrolling finds it ready
+/// [`NEAR_VIEWPORT_PX`]) is drawn when the browser is next idle, so that scrolling finds it ready
 /// without the event paying for it (on a laptop screen the second chart sits just below the
 /// fold and was drawn on every hashprice change: about 0.7 ms an event); one farther away is
 /// drawn when it comes near.
@@ -57,7 +57,10 @@ const IDLE_WAIT_MS: u32 = 250;
 
 /// How far outside the viewport a chart is drawn ahead, so scrolling finds it ready.
 pub(super) const NEAR_VIEWPORT_PX: f64 = 300.0;
-pub(super) const NEAR_VIEWPORT: &str = "300px";
+
+/// A chart's axis ranges (x then y, see `ChartKind::axes`), with the width in CSS pixels and
+/// the pixel ratio they were drawn at.
+type DrawnAxes = ([f64; 4], u32, f64);
 
 /// A figure's canvas, the cursor line over it, and what drawing them needs to remember.
 #[derive(Clone, Default)]
@@ -71,7 +74,7 @@ pub(super) struct Plot {
     frame: Rc<Cell<Option<PlotFrame>>>,
     /// The axes of the last drawing and the width and pixel ratio it was drawn at: while they
     /// hold, a drawing paints only inside the plot area (see [`draw_on_canvas`]).
-    drawn_axes: Rc<Cell<Option<([f64; 4], u32, f64)>>>,
+    drawn_axes: Rc<Cell<Option<DrawnAxes>>>,
     /// Text widths measured by earlier drawings.
     widths: TextWidths,
 }
@@ -135,8 +138,8 @@ pub(super) fn is_within(element: &web_sys::Element, margin_px: f64) -> bool {
 /// The observer of a chart's sight and its callback, which must live as long as it observes.
 pub(super) type Watch = (IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>);
 
-/// Calls `seen` with whether `node` is within `margin` of the viewport, each time that changes.
-pub(super) fn watch(node: &NodeRef, margin: &str, seen: impl Fn(bool) + 'static) -> Option<Watch> {
+/// Calls `seen` with whether `node` is within `margin_px` of the viewport, each time that changes.
+pub(super) fn watch(node: &NodeRef, margin_px: f64, seen: impl Fn(bool) + 'static) -> Option<Watch> {
     let element = node.cast::<web_sys::Element>()?;
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         // Only the latest entry matters: it says where the chart is now.
@@ -145,7 +148,7 @@ pub(super) fn watch(node: &NodeRef, margin: &str, seen: impl Fn(bool) + 'static)
         }
     });
     let options = IntersectionObserverInit::new();
-    options.set_root_margin(margin);
+    options.set_root_margin(&format!("{margin_px}px"));
     let observer = IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options).ok()?;
     observer.observe(&element);
     Some((observer, callback))
