@@ -112,19 +112,7 @@ fn metrics(browser: &Browser) -> [f64; 4] {
 /// One round's p50, p95 and max of the event times, and its per-event breakdown (script,
 /// layout, style, task).
 fn measure(browser: &Browser, url: &str, plan: Vec<Value>, paced: bool, profile: bool) -> ((f64, f64, f64), [f64; 4]) {
-    // A fresh document each time, whatever the previous one's fragment was.
-    browser.goto("about:blank");
-    browser.goto(url);
-    browser.wait_until(
-        "document.querySelectorAll('figure[data-chart] canvas').length === 7 && document.getElementById('share-link')",
-        "the app",
-    );
-    if let Ok(script) = std::env::var("BENCH_JS") {
-        browser.exec(&script, json!([]));
-    }
-    add_css(browser, "BENCH_CSS");
-    // Warm up: the first events compile and allocate; users drag after the page has settled.
-    browser.exec_async_with(RUN_PLAN, json!([plan[..20].to_vec(), paced]));
+    open_warmed(browser, url, &plan, paced, None);
     browser.cdp("Performance.enable", json!({}));
     let before = metrics(browser);
     let n = plan.len() as f64;
@@ -151,15 +139,7 @@ fn measure(browser: &Browser, url: &str, plan: Vec<Value>, paced: bool, profile:
             eprintln!("{label:>20}: {}", ps.join(" "));
         };
         spread("all", times.clone());
-        let mut by_control: Vec<(String, Vec<f64>)> = Vec::new();
-        for (event, &t) in plan.iter().zip(&times) {
-            let id = event[0].as_str().unwrap_or("?").to_string();
-            match by_control.iter_mut().find(|(c, _)| *c == id) {
-                Some((_, ts)) => ts.push(t),
-                None => by_control.push((id, vec![t])),
-            }
-        }
-        for (control, ts) in by_control {
+        for (control, ts) in by_control(&plan, &times) {
             spread(&control, ts);
         }
     }
@@ -173,14 +153,23 @@ fn measure(browser: &Browser, url: &str, plan: Vec<Value>, paced: bool, profile:
 /// Through the CSSOM, because the page's Content-Security-Policy admits only its own style
 /// sheet: a `<style>` element added by script is ignored without a word.
 fn add_css(browser: &Browser, var: &str) {
-    let Ok(css) = std::env::var(var) else { return };
-    let applied = browser.exec(
+    if let Ok(css) = std::env::var(var) {
+        let rules = insert_css(browser, &css);
+        eprintln!("{var}: the page's style sheet has {rules} rules with these");
+    }
+}
+
+/// Adds CSS rules (`rule; rule`, split at `}`) to the page's style sheet; returns how many
+/// rules it then has.
+fn insert_css(browser: &Browser, css: &str) -> u64 {
+    browser.exec(
         "const sheet = document.styleSheets[0];
          for (const rule of arguments[0].split('}').filter(r => r.trim())) sheet.insertRule(rule + '}', sheet.cssRules.length);
          return sheet.cssRules.length;",
         json!([css]),
-    );
-    eprintln!("{var}: the page's style sheet has {applied} rules with these");
+    )
+    .as_u64()
+    .unwrap_or(0)
 }
 
 /// With `--profile`: a sampled CPU profile of the timed events; prints the functions with the
@@ -275,6 +264,113 @@ fn print_trace(url: &str, plan: Vec<Value>, paced: bool) {
     }
 }
 
+/// One page's figures in `--compare`: each round's p50 and p95, and each control's p50 per round.
+#[derive(Clone, Default)]
+struct PageRounds {
+    figures: Vec<(f64, f64)>,
+    controls: Vec<(String, Vec<f64>)>,
+}
+
+/// With `--compare OTHER.html…`: the pages to measure against the built single file.
+fn compare_pages() -> Option<Vec<String>> {
+    let args: Vec<String> = std::env::args().collect();
+    let at = args.iter().position(|a| a == "--compare")?;
+    Some(args[at + 1..].iter().filter(|a| !a.starts_with("--")).cloned().collect())
+}
+
+/// With `--compare`: the default scenario (or, with `--regions50`, the fifty regions) on the
+/// built page and on each other page, round by round in one browser (`COMPARE_ROUNDS`, 7 by
+/// default), so that the machine's drift falls on every page alike. Prints, per page, the
+/// median round's p50 and p95 and each round's p95, and the median of each control's p50.
+fn compare(built: &str, others: &[String], fragment: &str, plan: Vec<Value>) {
+    let rounds: usize = std::env::var("COMPARE_ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(7);
+    // Each page: its label, its address, and the CSS rules added to it (`css:RULES` is the
+    // built page with those rules, to try a CSS change without a build).
+    let mut pages: Vec<(String, String, Option<&str>)> = vec![("built".into(), built.to_string(), None)];
+    pages.extend(others.iter().map(|p| match p.strip_prefix("css:") {
+        Some(rules) => (p.clone(), built.to_string(), Some(rules)),
+        None => {
+            let path = std::fs::canonicalize(p).unwrap_or_else(|e| panic!("{p}: {e}"));
+            (p.clone(), format!("file://{}", path.display()), None)
+        }
+    }));
+    let browser = Browser::start();
+    browser.set_window_size(WINDOW.0, WINDOW.1);
+    let mut results = vec![PageRounds::default(); pages.len()];
+    for _ in 0..rounds {
+        for ((_, page, css), result) in pages.iter().zip(&mut results) {
+            let times = run_round(&browser, &format!("{page}#{fragment}"), &plan, *css);
+            let mut sorted = times.clone();
+            sorted.sort_by(f64::total_cmp);
+            result.figures.push((percentile(&sorted, 50.0), percentile(&sorted, 95.0)));
+            for (control, mut ts) in by_control(&plan, &times) {
+                ts.sort_by(f64::total_cmp);
+                let p50 = percentile(&ts, 50.0);
+                match result.controls.iter_mut().find(|(c, _)| *c == control) {
+                    Some((_, v)) => v.push(p50),
+                    None => result.controls.push((control, vec![p50])),
+                }
+            }
+        }
+    }
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    for ((page, _, _), PageRounds { figures: round_figures, controls }) in pages.iter().zip(results) {
+        let p95s: Vec<String> = round_figures.iter().map(|r| format!("{:.1}", r.1)).collect();
+        println!("{page}");
+        println!(
+            "  p50 {:.2}  p95 {:.2}  (rounds' p95: {})",
+            median(round_figures.iter().map(|r| r.0).collect()),
+            median(round_figures.iter().map(|r| r.1).collect()),
+            p95s.join(" ")
+        );
+        let controls: Vec<String> = controls.into_iter().map(|(c, v)| format!("{c} {:.2}", median(v))).collect();
+        println!("  p50 by control: {}", controls.join(", "));
+    }
+}
+
+/// One round of `plan` on a fresh document of `url`, after the warm-up: each event's time in ms.
+fn run_round(browser: &Browser, url: &str, plan: &[Value], css: Option<&str>) -> Vec<f64> {
+    open_warmed(browser, url, plan, false, css);
+    serde_json::from_value(browser.exec_async_with(RUN_PLAN, json!([plan, false]))).expect("times")
+}
+
+/// Opens `url` on a fresh document, applies `BENCH_JS`, `BENCH_CSS` and `css`, and runs the first
+/// events of `plan` as a warm-up: the first events compile and allocate, and users drag after
+/// the page has settled.
+fn open_warmed(browser: &Browser, url: &str, plan: &[Value], paced: bool, css: Option<&str>) {
+    // A fresh document each time, whatever the previous one's fragment was.
+    browser.goto("about:blank");
+    browser.goto(url);
+    browser.wait_until(
+        "document.querySelectorAll('figure[data-chart] canvas').length === 7 && document.getElementById('share-link')",
+        "the app",
+    );
+    if let Ok(script) = std::env::var("BENCH_JS") {
+        browser.exec(&script, json!([]));
+    }
+    add_css(browser, "BENCH_CSS");
+    if let Some(rules) = css {
+        insert_css(browser, rules);
+    }
+    browser.exec_async_with(RUN_PLAN, json!([plan[..20].to_vec(), paced]));
+}
+
+/// The event times of `plan` grouped by the control each event went to, in plan order.
+fn by_control(plan: &[Value], times: &[f64]) -> Vec<(String, Vec<f64>)> {
+    let mut groups: Vec<(String, Vec<f64>)> = Vec::new();
+    for (event, &t) in plan.iter().zip(times) {
+        let id = event[0].as_str().unwrap_or("?").to_string();
+        match groups.iter_mut().find(|(c, _)| *c == id) {
+            Some((_, ts)) => ts.push(t),
+            None => groups.push((id, vec![t])),
+        }
+    }
+    groups
+}
+
 fn gzip_size(path: &std::path::Path) -> u64 {
     let out = Command::new("gzip").args(["-9", "-c"]).arg(path).output().expect("gzip runs");
     out.stdout.len() as u64
@@ -305,6 +401,16 @@ fn main() {
         let drag = std::env::args().any(|a| a == "--drag");
         // Paced as the scenarios are: the drag one event per frame, the mixed events back to back.
         print_trace(&default_url, if drag { plan_drag() } else { plan_mixed("texas") }, drag);
+        return;
+    }
+    if let Some(others) = compare_pages() {
+        let (pages, plan_region) = if std::env::args().any(|a| a == "--regions50") {
+            (fifty_url.as_str(), "candidate-site-7")
+        } else {
+            (default_url.as_str(), "texas")
+        };
+        let fragment = pages.split_once('#').map_or("", |(_, f)| f);
+        compare(&url, &others, fragment, plan_mixed(plan_region));
         return;
     }
     let profile = std::env::args().any(|a| a == "--profile");
