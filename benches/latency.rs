@@ -371,6 +371,15 @@ fn by_control(plan: &[Value], times: &[f64]) -> Vec<(String, Vec<f64>)> {
     groups
 }
 
+/// The machine's CPU time since boot, all of it and the part stolen by the hypervisor, in
+/// clock ticks (`/proc/stat`; `None` where there is none).
+fn cpu_times() -> Option<(u64, u64)> {
+    let stat = std::fs::read_to_string("/proc/stat").ok()?;
+    let ticks: Vec<u64> = stat.lines().next()?.split_whitespace().skip(1).filter_map(|t| t.parse().ok()).collect();
+    // user nice system idle iowait irq softirq steal: guest times are already in user and nice.
+    Some((ticks.iter().take(8).sum(), *ticks.get(7)?))
+}
+
 fn gzip_size(path: &std::path::Path) -> u64 {
     let out = Command::new("gzip").args(["-9", "-c"]).arg(path).output().expect("gzip runs");
     out.stdout.len() as u64
@@ -415,6 +424,7 @@ fn main() {
     }
     let profile = std::env::args().any(|a| a == "--profile");
     let mut figures: Vec<(String, f64)> = Vec::new();
+    let cpu_before = cpu_times();
     let browser = Browser::start();
     browser.set_window_size(WINDOW.0, WINDOW.1);
     for (name, page, plan, paced) in [
@@ -444,6 +454,12 @@ fn main() {
         }
     }
     drop(browser);
+    if let (Some(before), Some(after)) = (cpu_before, cpu_times()) {
+        // The share of the machine's CPU time that the hypervisor gave to other guests while
+        // the scenarios ran: a shared machine's figures are slower when it is high.
+        let total = (after.0 - before.0).max(1) as f64;
+        figures.push(("cpu_steal_pct".into(), 100.0 * (after.1 - before.1) as f64 / total));
+    }
 
     // First chart: navigation to the first drawn chart. "Warm" reloads the file in a browser
     // that is already running, as a double-click does with the browser open; "cold" starts a
