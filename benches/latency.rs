@@ -413,12 +413,12 @@ fn main() {
         return;
     }
     if let Some(others) = compare_pages() {
-        let (pages, plan_region) = if std::env::args().any(|a| a == "--regions50") {
+        let (scenario_url, plan_region) = if std::env::args().any(|a| a == "--regions50") {
             (fifty_url.as_str(), "candidate-site-7")
         } else {
             (default_url.as_str(), "texas")
         };
-        let fragment = pages.split_once('#').map_or("", |(_, f)| f);
+        let fragment = scenario_url.split_once('#').map_or("", |(_, f)| f);
         compare(&url, &others, fragment, plan_mixed(plan_region));
         return;
     }
