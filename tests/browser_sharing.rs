@@ -3,8 +3,9 @@
 mod support;
 
 use serde_json::json;
-use sitecost::model::codec::{crc32, encode_link};
+use sitecost::model::codec::encode_link;
 use sitecost::model::{report, Scenario};
+use support::link::signed;
 use support::page::{Page, ALL_CHARTS, CHARTS};
 
 fn share_link(page: &Page) -> String {
@@ -73,10 +74,6 @@ fn the_scenario_is_autosaved_and_reset_asks_first() {
     page.visit(&plain);
     assert_eq!(page.table(), defaults.table(), "after a reset, a reload starts from the defaults");
     page.assert_no_console_errors();
-}
-
-fn signed(body: &str) -> String {
-    format!("{body}~{:08x}", crc32(body.as_bytes()))
 }
 
 #[test]

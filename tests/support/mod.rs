@@ -1,6 +1,7 @@
 //! Shared helpers for the browser tests: a WebDriver client, a static file server, the built app.
 #![allow(dead_code)]
 
+pub mod link;
 pub mod page;
 pub mod server;
 pub mod webdriver;
