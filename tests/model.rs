@@ -28,6 +28,49 @@ fn seed_regions_have_fixed_ids_and_sourced_values() {
 }
 
 #[test]
+fn a_new_or_imported_site_labels_the_values_it_was_not_given_as_assumptions() {
+    let mut s = Scenario::default();
+    s.apply(&Action::AddRegion).unwrap();
+    let added = s.regions.len() - 1;
+    // "Add region" gives every field the template's round value: all of them are ours.
+    for field in RegionField::ALL {
+        assert!(s.regions[added].source(field).assumption, "{field:?} of a new site is assumed");
+    }
+    // A value the user sets is theirs; the footnote's citation changes with it.
+    let before = s.regions[added].citation();
+    s.apply(&Action::SetRegion(added, RegionField::Opex, 7000.0)).unwrap();
+    let opex = s.regions[added].source(RegionField::Opex);
+    assert_eq!((opex.text.as_str(), opex.assumption), ("Entered by the user.", false));
+    assert_ne!(s.regions[added].citation(), before);
+    assert!(s.regions[added].source(RegionField::Tax).assumption, "the others stay assumed");
+
+    // An imported site: its own columns carry its note, the columns it lacked are assumed.
+    s.apply(&Action::AddSites(vec![NewSite {
+        name: "Imported".into(),
+        power_usd_per_kwh: 0.031,
+        cap_mw: 80.0,
+        uptime_pct: 90.0,
+        note: "Utility tariff sheet, 2026".into(),
+        costs: vec![(RegionField::Tax, 12.0)],
+    }]))
+    .unwrap();
+    let imported = &s.regions[s.regions.len() - 1];
+    for field in [RegionField::Price, RegionField::Cap, RegionField::Uptime, RegionField::Tax] {
+        let src = imported.source(field);
+        assert_eq!((src.text.as_str(), src.assumption), ("Utility tariff sheet, 2026", false), "{field:?}");
+    }
+    for field in [RegionField::Opex, RegionField::Capex, RegionField::MoveCost, RegionField::MoveDays] {
+        assert!(imported.source(field).assumption, "{field:?} came from the template");
+    }
+
+    // The labels follow the values, so a scenario link restores them too.
+    let decoded = codec::decode_link(&codec::encode_link(&s)).unwrap().scenario;
+    for (a, b) in s.regions.iter().zip(&decoded.regions) {
+        assert_eq!(a.citation(), b.citation(), "{}", a.id);
+    }
+}
+
+#[test]
 fn typed_values_parse_exactly_and_bad_ones_say_why() {
     let price = RegionField::Price.spec();
     assert_eq!(price.parse(" 0.0655 "), Ok(0.0655), "no snapping to the 0.001 step");

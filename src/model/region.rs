@@ -99,17 +99,33 @@ pub struct Citation {
     pub name: Rc<str>,
     pub sources: Option<Rc<RegionSources>>,
     pub note: Rc<str>,
+    /// For a region without seed citations, the fields (bit i for [`RegionField::ALL`]`[i]`)
+    /// that still hold their [`TEMPLATE`] value: those are our assumptions, not the user's. It
+    /// changes only when a value reaches or leaves the template's, so the footnote stays put
+    /// while a slider moves.
+    pub at_template: u16,
 }
 
 impl Citation {
-    /// Where a field's value comes from: the seed citation, else the user's note.
+    /// Where a field's value comes from: the seed citation; for a region the user made or
+    /// imported, the template's assumption while the field holds the template's value, else the
+    /// user's note.
     pub fn source(&self, field: RegionField) -> Sourced {
         match &self.sources {
             Some(s) => s.get(field).clone(),
+            None if self.at_template & field_bit(field) != 0 => {
+                Sourced { text: TEMPLATE_SOURCE.to_string(), assumption: true }
+            }
             None if !self.note.is_empty() => Sourced { text: self.note.to_string(), assumption: false },
             None => Sourced { text: USER_SOURCE.to_string(), assumption: false },
         }
     }
+}
+
+/// The bit of `field` in [`Citation::at_template`].
+fn field_bit(field: RegionField) -> u16 {
+    let position = RegionField::ALL.iter().position(|&f| f == field).expect("every field is in ALL");
+    1 << position
 }
 
 /// A region made in the page or imported: round values the user is expected to change, in
@@ -119,8 +135,12 @@ impl Citation {
 /// the fleet there.
 pub const TEMPLATE: [f64; 10] = [0.05, 50.0, 95.0, 5000.0, 0.0, 0.0, 20.0, 400_000.0, 50_000.0, 60.0];
 
-/// What to say about a value that has no seed citation.
+/// What to say about a value that has no seed citation and is not the template's.
 const USER_SOURCE: &str = "Entered by the user.";
+
+/// What to say about a [`TEMPLATE`] value that a region the user made or imported still holds.
+const TEMPLATE_SOURCE: &str =
+    "Assumption: the round starting value of a new site, not a published figure; set your own.";
 
 impl Region {
     /// A region the user made or imported; its colour follows from its id, and the fields not
@@ -155,14 +175,22 @@ impl Region {
         super::formulas::effective_uptime(self.uptime_pct, self.downtime_months)
     }
 
-    /// Where a field's value comes from: the seed citation, else the user's note.
+    /// Where a field's value comes from (see [`Citation::source`]).
     pub fn source(&self, field: RegionField) -> Sourced {
         self.citation().source(field)
     }
 
     /// What the region's values are cited from, without the values themselves.
     pub fn citation(&self) -> Citation {
-        Citation { name: self.name.clone(), sources: self.sources.clone(), note: self.note.clone() }
+        let at_template = match self.sources {
+            Some(_) => 0,
+            None => RegionField::ALL
+                .into_iter()
+                .zip(TEMPLATE)
+                .filter(|&(field, value)| self.value(field) == value)
+                .fold(0, |bits, (field, _)| bits | field_bit(field)),
+        };
+        Citation { name: self.name.clone(), sources: self.sources.clone(), note: self.note.clone(), at_template }
     }
 
     /// The one-line source text of the CSV export: the user's note, else the seed citations.
