@@ -52,3 +52,15 @@ pub fn compact(value: f64) -> String {
     }
     text + suffix
 }
+
+/// The smallest "nice" number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10ⁿ) at or above `value`.
+pub fn nice_ceil(value: f64) -> f64 {
+    if value <= 0.0 || !value.is_finite() {
+        return 1.0;
+    }
+    let scale = 10f64.powf(value.log10().floor());
+    let m = value / scale;
+    let nice =
+        [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0].into_iter().find(|&n| n >= m - 1e-9).unwrap_or(10.0);
+    nice * scale
+}

@@ -191,3 +191,27 @@ fn the_sensitivity_map_is_the_margin_formula_on_a_fine_grid() {
     let empty = Scenario { regions: vec![], ..Scenario::default() };
     assert_eq!(report(&empty).sensitivity, None);
 }
+
+#[test]
+fn a_market_hashprice_above_the_slider_range_stays_on_the_charts() {
+    let mut s = Scenario::default();
+    s.apply(&Action::SetHashpriceMode(HashpriceMode::Market)).unwrap();
+    s.apply(&Action::SetGlobal(GlobalField::BtcPrice, 400_000.0)).unwrap();
+    s.apply(&Action::SetGlobal(GlobalField::Difficulty, 150.0)).unwrap();
+    let r = report(&s);
+    let hp = r.hashprice_usd_per_ph_day;
+    // 86 400 × 10¹⁵ / (150 × 10¹² × 2³²) × 3.155 × 400 000 ≈ 169.3 USD/PH/day.
+    close(hp, 86_400e15 / (150e12 * 2f64.powi(32)) * (3.125 + s.globals.fees_per_block_btc) * 400_000.0, "hashprice");
+    let grid = r.sensitivity.unwrap();
+    // The axis ends at the round number above 1.1 × 169.3 = 186.2, on the map and the profit
+    // chart alike, and the cells follow it.
+    assert_eq!(grid.hashprice_axis_usd_per_ph_day, (0.0, 200.0));
+    assert_eq!(r.hashprice_axis, (0.0, 200.0));
+    assert!(r.rows.iter().all(|row| row.margin_line[1].0 == 200.0), "the profit lines reach the end");
+    close(grid.hashprice_at(99), 200.0 * 99.5 / 100.0, "the top row's centre");
+    assert_eq!(grid.current.1, hp);
+    assert!(grid.current.1 < grid.hashprice_axis_usd_per_ph_day.1, "the current point is on the map");
+    // Within the slider's range the axis is the slider's, so the map holds still.
+    s.apply(&Action::SetGlobal(GlobalField::BtcPrice, 100_000.0)).unwrap();
+    assert_eq!(report(&s).sensitivity.unwrap().hashprice_axis_usd_per_ph_day, (0.0, 150.0));
+}

@@ -15,6 +15,7 @@ mod stay_or_move;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use crate::format::nice_ceil;
 use crate::model::{RegionReport, Report};
 use bars::{band_center, bar_chart, draw_band_labels, draw_more_note, shown_rows};
 pub use either::Either;
@@ -341,18 +342,6 @@ fn padded_range(values: impl Iterator<Item = f64>) -> (f64, f64) {
     let low = if lo < 0.0 { -nice_ceil(pad - lo) } else { lo };
     let high = if hi > 0.0 { nice_ceil(hi + pad) } else { hi + pad };
     (low, high)
-}
-
-/// The smallest "nice" number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10ⁿ) at or above `value`.
-fn nice_ceil(value: f64) -> f64 {
-    if value <= 0.0 || !value.is_finite() {
-        return 1.0;
-    }
-    let scale = 10f64.powf(value.log10().floor());
-    let m = value / scale;
-    let nice =
-        [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0].into_iter().find(|&n| n >= m - 1e-9).unwrap_or(10.0);
-    nice * scale
 }
 
 /// Region names as they fit beside a bar: at most `max_chars` characters, then an ellipsis.

@@ -10,6 +10,7 @@ use super::market::HashpriceMode;
 use super::projection::{self, FleetTerms, MarketPath, MoveOption, SiteTerms, MONTHS};
 use super::scenario::Scenario;
 use super::sensitivity::{sensitivity_grid, SensitivityGrid, SensitivityInputs, SENSITIVITY_CELLS};
+use crate::format::nice_ceil;
 
 /// One region's figures. Percentages are fractions nowhere here: uptime stays in percent.
 #[derive(Clone, Debug, PartialEq)]
@@ -66,8 +67,7 @@ pub struct Report {
     pub hashprice_mode: HashpriceMode,
     /// The market formula's hashprice, whatever the mode (`<output id="hashprice-derived">`).
     pub hashprice_derived_usd_per_ph_day: f64,
-    /// The hashprice axis of the profit chart: the hashprice field's range, so it stays put
-    /// while the user drags.
+    /// The hashprice axis of the profit chart and the sensitivity map ([`hashprice_axis`]).
     pub hashprice_axis: (f64, f64),
     pub hashrate_ph_s_per_mw: f64,
     pub rows: Vec<RegionReport>,
@@ -98,14 +98,21 @@ impl Report {
     }
 }
 
+/// The hashprice axis of the charts, USD per PH/s per day: the hashprice field's range (0–150),
+/// so it stays put while the user drags; a market hashprice beyond 150 / 1.1 raises its end to
+/// the round number above 1.1 × the hashprice, so the current value stays inside the charts.
+pub fn hashprice_axis(hashprice_usd_per_ph_day: f64) -> (f64, f64) {
+    let spec = GlobalField::Hashprice.spec();
+    (spec.min, spec.max.max(nice_ceil(hashprice_usd_per_ph_day * 1.1)))
+}
+
 /// Derives the report from a scenario.
 pub fn report(scenario: &Scenario) -> Report {
     let g = &scenario.globals;
     let fee = g.pool_fee_pct / 100.0;
     let (e, pue, hp) = (g.efficiency_j_per_th, g.pue, g.effective_hashprice_usd_per_ph_day());
     let per_mw = formulas::hashrate_ph_s_per_mw(e, pue);
-    let spec = GlobalField::Hashprice.spec();
-    let axis = (spec.min, spec.max);
+    let axis = hashprice_axis(hp);
     let margin_at = |hp: f64, p: f64, u: f64| formulas::margin_usd_per_mw_day(hp, e, pue, fee, p, u);
 
     let halving_month_index = projection::halving_month_index(g.start_month, g.halving_month);
@@ -180,6 +187,7 @@ pub fn report(scenario: &Scenario) -> Report {
             uptime: r.effective_uptime(),
             power_usd_per_kwh: r.power_usd_per_kwh,
             hashprice_usd_per_ph_day: hp,
+            hashprice_axis: axis,
         };
         sensitivity_grid(i, r.id.clone(), r.name.clone(), &inputs, SENSITIVITY_CELLS, SENSITIVITY_CELLS)
     });

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use super::fields::{GlobalField, RegionField};
+use super::fields::RegionField;
 use super::formulas;
 
 /// Cells along each axis of the map in the report (10 000 cells in all).
@@ -10,8 +10,9 @@ pub const SENSITIVITY_CELLS: usize = 100;
 
 /// Margin (USD per MW-day) at the centre of every cell of a power price × hashprice grid.
 ///
-/// The axes are the ranges of the power price field (0–0.2 USD/kWh) and of the hashprice field
-/// (0–150 USD/PH/day), so the map holds still while sliders move. Cell (i, j) has the power price
+/// The axes are the range of the power price field (0–0.2 USD/kWh) and the charts' hashprice axis
+/// (the field's 0–150 USD/PH/day, raised above a larger market hashprice), so the map holds still
+/// while sliders move and the current point stays on it. Cell (i, j) has the power price
 /// of column i and the hashprice of row j; the margin is
 /// [`formulas::margin_usd_per_mw_day`] with the region's uptime after seasonal downtime.
 #[derive(Clone, Debug, PartialEq)]
@@ -77,6 +78,8 @@ pub struct SensitivityInputs {
     /// The current point: the region's power price (USD/kWh) and the effective hashprice.
     pub power_usd_per_kwh: f64,
     pub hashprice_usd_per_ph_day: f64,
+    /// The hashprice axis, the profit chart's ([`super::report::hashprice_axis`]).
+    pub hashprice_axis: (f64, f64),
 }
 
 /// Computes the grid with `n_price` × `n_hashprice` cells (each at least 1).
@@ -95,9 +98,8 @@ pub fn sensitivity_grid(
 ) -> SensitivityGrid {
     let (n_price, n_hashprice) = (n_price.max(1), n_hashprice.max(1));
     let price_spec = RegionField::Price.spec();
-    let hashprice_spec = GlobalField::Hashprice.spec();
     let price_axis = (price_spec.min, price_spec.max);
-    let hashprice_axis = (hashprice_spec.min, hashprice_spec.max);
+    let hashprice_axis = inputs.hashprice_axis;
     let SensitivityInputs { efficiency_j_per_th: e, pue, pool_fee: fee, uptime, .. } = *inputs;
     let margin = |p: f64, hp: f64| formulas::margin_usd_per_mw_day(hp, e, pue, fee, p, uptime);
     // margin = uptime × (revenue(hp) − power(p)), as in the formula.
