@@ -41,12 +41,37 @@ fn wait_projection_matches(page: &Page, scenario: &Scenario) {
     }
 }
 
-/// Scrolls a chart into view (charts out of sight are drawn when they come near it) and
-/// returns its pixel print.
-fn print_in_view(page: &Page, chart: &str) -> (i64, i64) {
-    page.browser.exec(&format!("document.querySelector('figure[data-chart={chart}]').scrollIntoView();"), json!([]));
-    std::thread::sleep(std::time::Duration::from_millis(150));
-    page.canvas(chart)
+/// The charts the decision model added that any hashprice or efficiency change moves. The
+/// fourth, the payback bars, shows "never" for every region under the defaults and after these
+/// changes too; the projection test checks it where a payback appears.
+const NEW_CHARTS: [&str; 3] = ["cumulative-cash", "stay-or-move", "sensitivity"];
+
+/// Scrolls each chart into view in turn (charts out of sight are drawn when they come near it),
+/// checks that it is drawn, and returns their pixel prints; then scrolls back to the top.
+fn prints_in_view(page: &Page, charts: &[&str]) -> Vec<(i64, i64)> {
+    let prints = charts
+        .iter()
+        .map(|chart| {
+            page.browser
+                .exec(&format!("document.querySelector('figure[data-chart={chart}]').scrollIntoView();"), json!([]));
+            std::thread::sleep(std::time::Duration::from_millis(150));
+            let print = page.canvas(chart);
+            assert!(print.1 > 2000, "{chart} is drawn");
+            print
+        })
+        .collect();
+    page.browser.exec("window.scrollTo(0, 0);", json!([]));
+    prints
+}
+
+/// Waits until each chart, scrolled into view, differs from its print in `before`.
+fn wait_redrawn(page: &Page, charts: &[&str], before: Vec<(i64, i64)>) {
+    for (chart, before) in charts.iter().zip(before) {
+        page.browser
+            .exec(&format!("document.querySelector('figure[data-chart={chart}]').scrollIntoView();"), json!([]));
+        page.wait_canvas_change(chart, before);
+    }
+    page.browser.exec("window.scrollTo(0, 0);", json!([]));
 }
 
 #[test]
@@ -57,11 +82,14 @@ fn market_mode_derives_the_hashprice_and_switching_back_keeps_the_slider() {
     let derived = value_of(&page, "#hashprice-derived");
     assert!((derived - report(&scenario).hashprice_derived_usd_per_ph_day).abs() < 1e-9, "derived {derived}");
     let before = page.table();
+    let prints = prints_in_view(&page, &NEW_CHARTS);
 
     choose(&page, "hashprice-mode", "market");
     scenario.apply(&Action::SetHashpriceMode(HashpriceMode::Market)).unwrap();
     page.wait_table_change(&before, "market mode");
     wait_projection_matches(&page, &scenario);
+    // The derived hashprice (42.31, against the slider's 50) reaches every new chart.
+    wait_redrawn(&page, &NEW_CHARTS, prints);
     let margin = page.metric("texas", "margin_usd_per_mw_day");
     let want = report(&scenario).rows.iter().find(|r| &*r.id == "texas").unwrap().margin_usd_per_mw_day;
     assert!((margin - want).abs() < 1e-6, "Texas margin in market mode: page {margin}, model {want}");
@@ -88,12 +116,14 @@ fn market_mode_derives_the_hashprice_and_switching_back_keeps_the_slider() {
 fn a_hardware_preset_sets_the_efficiency_and_the_figures_follow() {
     let page = Page::open();
     let before = page.table();
+    let prints = prints_in_view(&page, &NEW_CHARTS);
     choose(&page, "hardware", Hardware::S21.id());
     let mut scenario = Scenario::default();
     scenario.apply(&Action::SetHardware(Hardware::S21)).unwrap();
     page.wait_table_change(&before, "the S21 preset");
     page.browser.wait_until("document.getElementById('efficiency-value').value === '17.5'", "17.5 J/TH");
     wait_projection_matches(&page, &scenario);
+    wait_redrawn(&page, &NEW_CHARTS, prints);
     // Moving the efficiency away from the preset's makes the machine "custom".
     page.slide("efficiency", 19.0);
     page.browser.wait_until("document.getElementById('hardware').value === 'custom'", "the custom choice");
@@ -106,11 +136,7 @@ fn projection_inputs_move_payback_net_and_redraw_the_new_charts() {
     let mut scenario = Scenario::default();
     wait_projection_matches(&page, &scenario);
     let charts = ["cumulative-cash", "payback", "stay-or-move"];
-    let prints: Vec<(i64, i64)> = charts.iter().map(|c| print_in_view(&page, c)).collect();
-    for (chart, print) in charts.iter().zip(&prints) {
-        assert!(print.1 > 2000, "{chart} is drawn");
-    }
-    page.browser.exec("window.scrollTo(0, 0);", json!([]));
+    let prints = prints_in_view(&page, &charts);
 
     // Flat difficulty and a rising price: new deployments start to pay back within 36 months
     // (with the defaults, none does).
@@ -132,11 +158,7 @@ fn projection_inputs_move_payback_net_and_redraw_the_new_charts() {
     scenario.apply(&Action::SetHalvingMonth(YearMonth::parse("2029-04").unwrap())).unwrap();
     wait_projection_matches(&page, &scenario);
 
-    for (chart, before) in charts.iter().zip(prints) {
-        page.browser
-            .exec(&format!("document.querySelector('figure[data-chart={chart}]').scrollIntoView();"), json!([]));
-        page.wait_canvas_change(chart, before);
-    }
+    wait_redrawn(&page, &charts, prints);
 
     // A halving before the projection starts is refused, and says why.
     page.browser.exec(
@@ -184,8 +206,8 @@ fn the_sensitivity_map_moves_its_break_even_line_with_the_efficiency() {
     let page = Page::open();
     let line = || page.attr("figure[data-chart=sensitivity]", "data-break-even-line");
     let before_line = line();
-    let before = print_in_view(&page, "sensitivity");
-    assert!(before.1 > 20_000, "the map is coloured: {before:?}");
+    let before = prints_in_view(&page, &["sensitivity"]);
+    assert!(before[0].1 > 20_000, "the map is coloured: {before:?}");
     page.slide("efficiency", 30.0);
     page.browser.wait_until(
         &format!("document.querySelector('figure[data-chart=sensitivity]').dataset.breakEvenLine !== {}", before_line),
@@ -196,6 +218,6 @@ fn the_sensitivity_map_moves_its_break_even_line_with_the_efficiency() {
     let grid = report(&scenario).sensitivity.expect("a map");
     let want = format!("{:?}", grid.break_even_line);
     assert_eq!(line(), json!(want), "the line the page drew is the model's");
-    page.wait_canvas_change("sensitivity", before);
+    wait_redrawn(&page, &["sensitivity"], before);
     page.assert_no_console_errors();
 }
