@@ -238,6 +238,11 @@ impl RegionField {
         RegionField::MoveDays,
     ];
 
+    /// This field's position in [`RegionField::ALL`].
+    pub fn index(self) -> usize {
+        RegionField::ALL.iter().position(|&f| f == self).expect("every field is in ALL")
+    }
+
     /// The regional fields of the first scenario format (links and files of version 1).
     pub const V1: [RegionField; 3] = [RegionField::Price, RegionField::Cap, RegionField::Uptime];
 

@@ -86,12 +86,11 @@ pub fn RegionControls(props: &RegionControlsProps) -> Html {
     };
     let slider = |field: RegionField| {
         let spec = field.spec();
-        let position = RegionField::ALL.iter().position(|&f| f == field).expect("every field is in ALL");
         html! {
             <Slider key={spec.key} id={format!("{}-{}", spec.key, region.id)} spec={spec}
                 value={region.value(field)}
                 source={Some(region.source(field))}
-                on_change={callbacks[position].clone()} />
+                on_change={callbacks[field.index()].clone()} />
         }
     };
 
