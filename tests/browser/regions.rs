@@ -1,9 +1,8 @@
 //! User-defined regions in the built page: add, rename (hostile names stay text), import, remove, restore, sort.
 
-mod support;
 
 use serde_json::json;
-use support::page::Page;
+use crate::support::page::Page;
 
 const HOSTILE: &str = "<img src=x onerror=alert(1)>";
 

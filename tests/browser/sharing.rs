@@ -1,12 +1,11 @@
 //! Sharing a scenario: links, autosave, broken links and files, downloads, and the embed.
 
-mod support;
 
 use serde_json::json;
 use sitecost::model::codec::encode_link;
 use sitecost::model::{report, Scenario};
-use support::link::signed;
-use support::page::{Page, ALL_CHARTS, CHARTS};
+use crate::support::link::signed;
+use crate::support::page::{Page, ALL_CHARTS, CHARTS};
 
 fn share_link(page: &Page) -> String {
     page.browser.exec("return document.getElementById('share-link').value;", json!([])).as_str().unwrap().to_string()
@@ -216,7 +215,7 @@ fn the_embed_snippet_renders_charts_and_table_in_an_iframe_at_320_px() {
     let narrow = snippet.replace("width=\"100%\"", "width=\"320\"");
     std::fs::write(&host, format!("<!DOCTYPE html><html><body><h1>Our report</h1>{narrow}</body></html>")).unwrap();
     // Serve the host page from the app's server so the test can look inside the same-origin iframe.
-    let dist_copy = support::dist_dir().join("report-host-test.html");
+    let dist_copy = crate::support::dist_dir().join("report-host-test.html");
     std::fs::copy(&host, &dist_copy).unwrap();
     let url = format!("{}report-host-test.html", page.server.as_ref().unwrap().url());
     page.browser.goto(&url);
@@ -298,7 +297,7 @@ fn printing_shows_charts_and_table_without_controls_or_clipping() {
     // Charts out of sight are drawn when they come into view; printing draws them all.
     page.browser.exec("window.dispatchEvent(new Event('beforeprint'));", json!([]));
     for chart in ALL_CHARTS {
-        support::poll(&format!("{chart} drawn for print"), || page.canvas(chart).1 > 2000);
+        crate::support::poll(&format!("{chart} drawn for print"), || page.canvas(chart).1 > 2000);
     }
     assert!(facts[3].as_f64().unwrap() <= 718.0, "a chart is clipped: {facts}");
     assert!(facts[4].as_u64().unwrap() <= 718, "the page is wider than the paper: {facts}");

@@ -5,9 +5,7 @@ use sitecost::model::codec::{decode_link, encode_link, from_json, to_json};
 use sitecost::model::json;
 use sitecost::model::*;
 
-#[path = "support/link.rs"]
-mod link;
-use link::signed;
+use crate::link::signed;
 
 /// The seven regional numbers after price, cap and uptime, each anywhere in its field's range.
 fn region_extras() -> impl Strategy<Value = [f64; 7]> {

@@ -3,9 +3,7 @@
 use sitecost::model::codec::{decode_link, encode_link, from_json, to_json};
 use sitecost::model::*;
 
-#[path = "support/link.rs"]
-mod link;
-use link::signed;
+use crate::link::signed;
 
 #[test]
 fn version_1_links_and_files_still_open_with_the_new_inputs_at_their_defaults() {

@@ -1,9 +1,8 @@
 //! The two builds where users put them: the single file opened from disk, the hosted build under a sub-path.
 
-mod support;
 
 use serde_json::{json, Value};
-use support::page::{Page, ALL_CHARTS};
+use crate::support::page::{Page, ALL_CHARTS};
 
 /// Every URL the page asked the network stack for, from the DevTools events that chromedriver
 /// records in its performance log.
@@ -48,7 +47,7 @@ fn the_hosted_build_boots_under_a_sub_path_and_requests_only_its_own_files() {
     let page = Page::open_hosted(prefix);
     assert_page_works(&page);
     let server = page.server.as_ref().unwrap();
-    let dist = support::dist_dir();
+    let dist = crate::support::dist_dir();
     let requests = server.requests();
     assert!(requests.iter().any(|r| r.ends_with(".wasm")), "the wasm came from the sub-path: {requests:?}");
     for path in &requests {

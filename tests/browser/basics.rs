@@ -3,11 +3,10 @@
 //! These tests load the release build from `dist/` (made by `make dist`) through a loopback
 //! server, and compare what the page shows with the native model on the same inputs.
 
-mod support;
 
 use serde_json::json;
 use sitecost::model::{report, Action, GlobalField, RegionField, Scenario};
-use support::page::{Page, ALL_CHARTS, CHARTS};
+use crate::support::page::{Page, ALL_CHARTS, CHARTS};
 
 const REGIONS: [&str; 6] = ["kazakhstan", "texas", "wyoming", "new-york", "georgia", "siberia"];
 
@@ -264,7 +263,7 @@ fn blocks_out_of_sight_are_not_rendered_until_they_come_into_view() {
     let skipped = "return ['.inputs fieldset.region:last-of-type input', 'figure[data-chart=sensitivity] canvas',
                            '#stay-or-move td', '.share button', 'footer li']
         .filter(css => { const e = document.querySelector(css); return !e || e.checkVisibility({ contentVisibilityAuto: true }); });";
-    support::poll("every block out of sight to be skipped", || b.exec(skipped, json!([])) == json!([]));
+    crate::support::poll("every block out of sight to be skipped", || b.exec(skipped, json!([])) == json!([]));
     // Scrolled into view, the stay-or-move table is rendered again, figures and all.
     b.exec("document.getElementById('stay-or-move').scrollIntoView();", json!([]));
     b.wait_until(
@@ -292,7 +291,7 @@ fn a_price_change_redraws_the_profit_chart_as_a_fresh_page_draws_it() {
     let url = page.server.as_ref().expect("a served page").url();
     page.browser.goto("about:blank");
     page.visit(&format!("{url}{}", sitecost::model::codec::fragment(&cheaper, false)));
-    support::poll("the profit chart drawn", || page.canvas(chart).1 > 2000);
+    crate::support::poll("the profit chart drawn", || page.canvas(chart).1 > 2000);
     assert_eq!(page.canvas(chart), redrawn, "the redrawn plot area differs from a whole drawing");
     // And back at the default price, the chart is the first drawing again.
     page.slide("price-texas", 0.066);

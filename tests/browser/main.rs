@@ -1,0 +1,10 @@
+//! The browser tests, one binary: the release builds driven in headless Chromium through the DOM contract.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod basics;
+mod decision;
+mod hosting;
+mod regions;
+mod sharing;

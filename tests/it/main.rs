@@ -1,0 +1,17 @@
+//! The native integration tests, one binary: the model, codecs, charts as SVG, text, the tidy rules and the unpacker.
+
+#[path = "../support/link.rs"]
+mod link;
+
+mod allocation;
+mod charts;
+mod codec;
+mod codec_versions;
+mod decision_inputs;
+mod formulas;
+mod model;
+mod projection;
+mod regions;
+mod text;
+mod tidy;
+mod unlzma;
