@@ -10,7 +10,7 @@ use std::process::Command;
 
 use serde_json::{json, Map, Value};
 use sitecost::model::codec::fragment;
-use sitecost::model::{Action, NewSite, Scenario};
+use sitecost::model::{Action, NewSite, RegionField, Scenario};
 use support::webdriver::Browser;
 
 /// The tools for finding where the time goes: `--profile`, `--trace` and `--compare`.
@@ -242,11 +242,12 @@ fn main() {
     let sites = (0..44)
         .map(|i| NewSite {
             name: format!("Candidate site {i}"),
-            power_usd_per_kwh: 0.02 + 0.001 * i as f64,
-            cap_mw: 20.0 + 5.0 * i as f64,
-            uptime_pct: 90.0,
             note: String::new(),
-            costs: Vec::new(),
+            values: vec![
+                (RegionField::Price, 0.02 + 0.001 * i as f64),
+                (RegionField::Cap, 20.0 + 5.0 * i as f64),
+                (RegionField::Uptime, 90.0),
+            ],
         })
         .collect();
     fifty.apply(&Action::AddSites(sites)).expect("50 regions");

@@ -14,14 +14,15 @@ const HEADROOM: RGBColor = RGBColor(0, 158, 115);
 const SHORTFALL: RGBColor = RGBColor(213, 94, 0);
 
 pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, report: &Report) -> DrawResult<DB> {
-    let (rows, hidden) = shown_rows(report, |r| r.break_even_usd_per_kwh - r.power_usd_per_kwh);
-    let x_max =
-        nice_ceil(rows.iter().map(|r| r.power_usd_per_kwh.max(r.break_even_usd_per_kwh)).fold(0.01f64, f64::max) * 1.1);
+    let (rows, hidden) = shown_rows(report, |r| r.break_even_usd_per_kwh - r.values.price_usd_per_kwh);
+    let x_max = nice_ceil(
+        rows.iter().map(|r| r.values.price_usd_per_kwh.max(r.break_even_usd_per_kwh)).fold(0.01f64, f64::max) * 1.1,
+    );
     let mut chart = bar_chart(area, (0.0, x_max), rows.len(), hidden, "Power price (USD/kWh)")?;
 
     for (i, row) in rows.iter().enumerate() {
         let c = band_center(i, rows.len());
-        let (price, be) = (row.power_usd_per_kwh, row.break_even_usd_per_kwh);
+        let (price, be) = (row.values.price_usd_per_kwh, row.break_even_usd_per_kwh);
         chart.draw_series(std::iter::once(Rectangle::new(
             [(0.0, c - 0.3), (price, c + 0.3)],
             region_color(row).mix(0.8).filled(),

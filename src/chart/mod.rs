@@ -141,7 +141,7 @@ impl ChartKind {
                     numbers.extend(row.margin_line.iter().flat_map(|&(x, y)| [x, y]));
                     numbers.push(row.break_even_usd_per_ph_day);
                 }
-                ChartKind::BreakEven => numbers.extend([row.power_usd_per_kwh, row.break_even_usd_per_kwh]),
+                ChartKind::BreakEven => numbers.extend([row.values.price_usd_per_kwh, row.break_even_usd_per_kwh]),
                 ChartKind::ProfitByRegion => numbers.extend([
                     row.profit_usd_per_day,
                     f64::from(u8::from(row.cap_binds)),

@@ -54,3 +54,10 @@ impl fmt::Display for YearMonth {
         write!(f, "{:04}-{:02}", self.year, self.month)
     }
 }
+
+/// Written as `YYYY-MM`.
+impl serde::Serialize for YearMonth {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}

@@ -15,15 +15,25 @@ impl fmt::Display for CsvError {
     }
 }
 
+/// One record and the 1-based line of the file it starts on (a quoted line break or a blank
+/// line before it makes that differ from its position among the records).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Record {
+    pub line: usize,
+    pub fields: Vec<String>,
+}
+
 /// Reads records of fields. Accepts a UTF-8 byte-order mark, LF or CRLF line ends, quoted
 /// fields holding commas, quotes (doubled) and line breaks. Blank lines are skipped.
-pub fn parse(text: &str) -> Result<Vec<Vec<String>>, CsvError> {
+pub fn parse(text: &str) -> Result<Vec<Record>, CsvError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut records = Vec::new();
     let mut record: Vec<String> = Vec::new();
     let mut field = String::new();
     let mut chars = text.chars().peekable();
     let mut line = 1;
+    // The line the record being read started on.
+    let mut start_line = 1;
     // A quoted field may only be followed by a separator or a line end.
     let mut after_quote = false;
     while let Some(c) = chars.next() {
@@ -56,11 +66,12 @@ pub fn parse(text: &str) -> Result<Vec<Vec<String>>, CsvError> {
             '\n' => {
                 record.push(std::mem::take(&mut field));
                 if !(record.len() == 1 && record[0].is_empty() && !after_quote) {
-                    records.push(std::mem::take(&mut record));
+                    records.push(Record { line: start_line, fields: std::mem::take(&mut record) });
                 }
                 record.clear();
                 after_quote = false;
                 line += 1;
+                start_line = line;
             }
             _ if after_quote => return Err(CsvError { line, message: "text follows a closing quote" }),
             '"' => return Err(CsvError { line, message: "a quote inside an unquoted field" }),
@@ -69,7 +80,7 @@ pub fn parse(text: &str) -> Result<Vec<Vec<String>>, CsvError> {
     }
     if !field.is_empty() || !record.is_empty() || after_quote {
         record.push(field);
-        records.push(record);
+        records.push(Record { line: start_line, fields: record });
     }
     Ok(records)
 }

@@ -84,3 +84,10 @@ impl Hardware {
         }
     }
 }
+
+/// Written as its id (`s19-xp`, …, `custom`).
+impl serde::Serialize for Hardware {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
+    }
+}

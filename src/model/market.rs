@@ -54,3 +54,10 @@ pub fn hashprice_usd_per_ph_day(
     let blocks_per_ph_day = SECONDS_PER_DAY * 1e15 / (difficulty_t * 1e12 * HASHES_PER_DIFFICULTY);
     blocks_per_ph_day * (subsidy_btc + fees_per_block_btc) * btc_price_usd
 }
+
+/// Written as its token, `direct` or `market`.
+impl serde::Serialize for HashpriceMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}

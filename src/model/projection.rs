@@ -83,10 +83,10 @@ impl SiteTerms {
     /// A region's terms.
     pub fn of(region: &Region) -> SiteTerms {
         SiteTerms {
-            power_usd_per_kwh: region.power_usd_per_kwh,
-            levy_usd_per_kwh: region.levy_usd_per_kwh,
-            opex_usd_per_mw_month: region.opex_usd_per_mw_month,
-            tax_pct: region.tax_pct,
+            power_usd_per_kwh: region.values.price_usd_per_kwh,
+            levy_usd_per_kwh: region.values.levy_usd_per_kwh,
+            opex_usd_per_mw_month: region.values.opex_usd_per_mw_month,
+            tax_pct: region.values.tax_pct,
             uptime: region.effective_uptime(),
         }
     }
@@ -222,9 +222,12 @@ pub fn stay_or_move(
     let option = |index: usize| {
         let r = &regions[index];
         let stay = index == origin;
-        let mw = fleet_mw.min(r.cap_mw).max(0.0);
-        let (upfront_per_mw, idle_days) =
-            if stay { (0.0, 0.0) } else { (r.move_cost_usd_per_mw + r.capex_usd_per_mw, r.move_days) };
+        let mw = fleet_mw.min(r.values.cap_mw).max(0.0);
+        let (upfront_per_mw, idle_days) = if stay {
+            (0.0, 0.0)
+        } else {
+            (r.values.move_cost_usd_per_mw + r.values.capex_usd_per_mw, r.values.move_days)
+        };
         let cumulative_usd: Vec<f64> = cumulative_usd_per_mw(path, fleet, &SiteTerms::of(r), upfront_per_mw, idle_days)
             .into_iter()
             .map(|v| v * mw)

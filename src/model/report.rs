@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use super::allocation::allocate;
 use super::calendar::YearMonth;
-use super::fields::GlobalField;
+use super::fields::{GlobalField, Group, RegionField, RegionValues};
 use super::formulas;
 use super::market::HashpriceMode;
 use super::projection::{self, FleetTerms, MarketPath, MoveOption, SiteTerms, MONTHS};
@@ -18,9 +18,8 @@ pub struct RegionReport {
     pub id: Rc<str>,
     pub name: Rc<str>,
     pub color_rgb: [u8; 3],
-    pub power_usd_per_kwh: f64,
-    pub cap_mw: f64,
-    pub uptime_pct: f64,
+    /// The region's inputs as they are in the scenario.
+    pub values: RegionValues,
     /// Uptime after seasonal downtime, % of all hours: what the margin and projection use.
     pub effective_uptime_pct: f64,
     pub break_even_usd_per_kwh: f64,
@@ -109,8 +108,9 @@ pub fn hashprice_axis(hashprice_usd_per_ph_day: f64) -> (f64, f64) {
 /// Derives the report from a scenario.
 pub fn report(scenario: &Scenario) -> Report {
     let g = &scenario.globals;
-    let fee = g.pool_fee_pct / 100.0;
-    let (e, pue, hp) = (g.efficiency_j_per_th, g.pue, g.effective_hashprice_usd_per_ph_day());
+    let v = &g.values;
+    let fee = v.pool_fee_pct / 100.0;
+    let (e, pue, hp) = (v.efficiency_j_per_th, v.pue, g.effective_hashprice_usd_per_ph_day());
     let per_mw = formulas::hashrate_ph_s_per_mw(e, pue);
     let axis = hashprice_axis(hp);
     let margin_at = |hp: f64, p: f64, u: f64| formulas::margin_usd_per_mw_day(hp, e, pue, fee, p, u);
@@ -118,36 +118,34 @@ pub fn report(scenario: &Scenario) -> Report {
     let halving_month_index = projection::halving_month_index(g.start_month, g.halving_month);
     let path = projection::hashprice_path(&MarketPath {
         base_usd_per_ph_day: hp,
-        difficulty_growth_pct_per_month: g.difficulty_growth_pct_per_month,
-        btc_price_growth_pct_per_month: g.btc_price_growth_pct_per_month,
-        subsidy_btc: g.subsidy_btc,
-        fees_per_block_btc: g.fees_per_block_btc,
+        difficulty_growth_pct_per_month: v.difficulty_growth_pct_per_month,
+        btc_price_growth_pct_per_month: v.btc_price_growth_pct_per_month,
+        subsidy_btc: v.subsidy_btc,
+        fees_per_block_btc: v.fees_per_block_btc,
         halving_month_index,
     });
     let fleet = FleetTerms { hashrate_ph_s_per_mw: per_mw, pool_fee: fee };
-    let machines_usd_per_mw = formulas::machines_usd_per_mw(g.unit_price_usd_per_th, e, pue);
+    let machines_usd_per_mw = formulas::machines_usd_per_mw(v.unit_price_usd_per_th, e, pue);
 
     let margins: Vec<f64> =
-        scenario.regions.iter().map(|r| margin_at(hp, r.power_usd_per_kwh, r.effective_uptime())).collect();
-    let caps: Vec<f64> = scenario.regions.iter().map(|r| r.cap_mw).collect();
-    let allocations = allocate(g.fleet_mw, &margins, &caps);
+        scenario.regions.iter().map(|r| margin_at(hp, r.values.price_usd_per_kwh, r.effective_uptime())).collect();
+    let caps: Vec<f64> = scenario.regions.iter().map(|r| r.values.cap_mw).collect();
+    let allocations = allocate(v.fleet_mw, &margins, &caps);
 
     let rows: Vec<RegionReport> = scenario
         .regions
         .iter()
         .zip(margins.iter().zip(&allocations))
         .map(|(r, (&margin, a))| {
-            let (p, u) = (r.power_usd_per_kwh, r.effective_uptime());
-            let upfront_usd_per_mw = r.capex_usd_per_mw + machines_usd_per_mw;
+            let (p, u) = (r.values.price_usd_per_kwh, r.effective_uptime());
+            let upfront_usd_per_mw = r.values.capex_usd_per_mw + machines_usd_per_mw;
             let cumulative_usd_per_mw =
                 projection::cumulative_usd_per_mw(&path, &fleet, &SiteTerms::of(r), upfront_usd_per_mw, 0.0);
             RegionReport {
                 id: r.id.clone(),
                 name: r.name.clone(),
                 color_rgb: r.color_rgb,
-                power_usd_per_kwh: p,
-                cap_mw: r.cap_mw,
-                uptime_pct: r.uptime_pct,
+                values: r.values,
                 effective_uptime_pct: u * 100.0,
                 break_even_usd_per_kwh: formulas::break_even_usd_per_kwh(hp, e, pue, fee),
                 break_even_usd_per_ph_day: formulas::break_even_usd_per_ph_day(e, pue, fee, p),
@@ -171,13 +169,13 @@ pub fn report(scenario: &Scenario) -> Report {
         totals.hashrate_ph_s += row.hashrate_ph_s;
         totals.profit_usd_per_day += row.profit_usd_per_day;
     }
-    totals.unplaced_mw = (g.fleet_mw - totals.allocated_mw).max(0.0);
+    totals.unplaced_mw = (v.fleet_mw - totals.allocated_mw).max(0.0);
 
     let best = (0..rows.len())
         .filter(|&i| rows[i].margin_usd_per_mw_day > 0.0)
         .max_by(|&a, &b| rows[a].margin_usd_per_mw_day.total_cmp(&rows[b].margin_usd_per_mw_day));
     let origin = scenario.origin_index();
-    let stay_or_move = projection::stay_or_move(&scenario.regions, origin, &path, &fleet, g.fleet_mw);
+    let stay_or_move = projection::stay_or_move(&scenario.regions, origin, &path, &fleet, v.fleet_mw);
     let sensitivity = scenario.sensitivity_index().map(|i| {
         let r = &scenario.regions[i];
         let inputs = SensitivityInputs {
@@ -185,7 +183,7 @@ pub fn report(scenario: &Scenario) -> Report {
             pue,
             pool_fee: fee,
             uptime: r.effective_uptime(),
-            power_usd_per_kwh: r.power_usd_per_kwh,
+            power_usd_per_kwh: r.values.price_usd_per_kwh,
             hashprice_usd_per_ph_day: hp,
             hashprice_axis: axis,
         };
@@ -210,54 +208,112 @@ pub fn report(scenario: &Scenario) -> Report {
     }
 }
 
-/// The results table as CSV (RFC 4180): units in the header names, one row per region and a
-/// total row, numbers unformatted in their shortest exact form. `payback_months` is empty when
-/// a region does not pay back within 36 months; `net_36m_usd_per_mw` is per MW of a new
-/// deployment (the table's `net_36m_usd`).
+/// A figure of the results table and of its CSV: one entry drives the column, its total cell
+/// and its CSV column.
+pub struct Metric {
+    /// The cells' `data-metric` (part of the DOM contract).
+    pub name: &'static str,
+    /// The CSV column, units in the name.
+    pub csv: &'static str,
+    /// The column header, with its unit.
+    pub header: &'static str,
+    /// Decimals shown on the page.
+    pub decimals: usize,
+    /// A region's figure; `None` is a month that never comes within the projection.
+    pub value: fn(&RegionReport) -> Option<f64>,
+    /// The total row's figure, for the figures that add up over regions.
+    pub total: Option<fn(&Totals) -> f64>,
+}
+
+/// The results' figures, in the table's and the CSV's order.
+pub const METRICS: [Metric; 8] = [
+    Metric {
+        name: "break_even_usd_per_kwh",
+        csv: "break_even_usd_per_kwh",
+        header: "Break-even power (USD/kWh)",
+        decimals: 4,
+        value: |r| Some(r.break_even_usd_per_kwh),
+        total: None,
+    },
+    Metric {
+        name: "break_even_usd_per_ph_day",
+        csv: "break_even_usd_per_ph_day",
+        header: "Break-even hashprice (USD/PH/day)",
+        decimals: 2,
+        value: |r| Some(r.break_even_usd_per_ph_day),
+        total: None,
+    },
+    Metric {
+        name: "margin_usd_per_mw_day",
+        csv: "margin_usd_per_mw_day",
+        header: "Margin (USD/MW-day)",
+        decimals: 0,
+        value: |r| Some(r.margin_usd_per_mw_day),
+        total: None,
+    },
+    Metric {
+        name: "allocated_mw",
+        csv: "allocated_mw",
+        header: "Allocated (MW)",
+        decimals: 1,
+        value: |r| Some(r.allocated_mw),
+        total: Some(|t| t.allocated_mw),
+    },
+    Metric {
+        name: "hashrate_ph_s",
+        csv: "hashrate_ph_s",
+        header: "Hashrate (PH/s)",
+        decimals: 1,
+        value: |r| Some(r.hashrate_ph_s),
+        total: Some(|t| t.hashrate_ph_s),
+    },
+    Metric {
+        name: "profit_usd_per_day",
+        csv: "profit_usd_per_day",
+        header: "Profit (USD/day)",
+        decimals: 0,
+        value: |r| Some(r.profit_usd_per_day),
+        total: Some(|t| t.profit_usd_per_day),
+    },
+    Metric {
+        name: "payback_months",
+        csv: "payback_months",
+        header: "Payback of a new MW (month)",
+        decimals: 0,
+        value: |r| r.payback_months.map(f64::from),
+        total: None,
+    },
+    Metric {
+        name: "net_36m_usd",
+        csv: "net_36m_usd_per_mw",
+        header: "36-month net (USD per new MW)",
+        decimals: 0,
+        value: |r| Some(r.net_36m_usd_per_mw),
+        total: None,
+    },
+];
+
+/// The results table as CSV (RFC 4180): units in the header names, one row per region with its
+/// [`Group::Site`] inputs and every [`METRICS`] figure, and a total row; numbers unformatted in
+/// their shortest exact form. A figure that is `None` (a payback beyond 36 months) and a figure
+/// that does not add up (in the total row) are empty.
 pub fn report_csv(report: &Report) -> String {
+    let inputs: Vec<RegionField> = RegionField::in_group(Group::Site).collect();
+    let number = |v: Option<f64>| v.map_or(String::new(), |v| v.to_string());
     let mut out = String::new();
-    super::csv::write_record(
-        &mut out,
-        &[
-            "region_id",
-            "region_name",
-            "power_usd_per_kwh",
-            "cap_mw",
-            "uptime_pct",
-            "break_even_usd_per_kwh",
-            "break_even_usd_per_ph_day",
-            "margin_usd_per_mw_day",
-            "allocated_mw",
-            "hashrate_ph_s",
-            "profit_usd_per_day",
-            "payback_months",
-            "net_36m_usd_per_mw",
-        ],
-    );
+    let mut header = vec!["region_id", "region_name"];
+    header.extend(inputs.iter().map(|f| f.spec().name));
+    header.extend(METRICS.iter().map(|m| m.csv));
+    super::csv::write_record(&mut out, &header);
     for r in &report.rows {
-        let numbers = [
-            r.power_usd_per_kwh,
-            r.cap_mw,
-            r.uptime_pct,
-            r.break_even_usd_per_kwh,
-            r.break_even_usd_per_ph_day,
-            r.margin_usd_per_mw_day,
-            r.allocated_mw,
-            r.hashrate_ph_s,
-            r.profit_usd_per_day,
-        ]
-        .map(|v| v.to_string());
         let mut fields = vec![r.id.to_string(), r.name.to_string()];
-        fields.extend(numbers);
-        fields.push(r.payback_months.map_or(String::new(), |m| m.to_string()));
-        fields.push(r.net_36m_usd_per_mw.to_string());
+        fields.extend(inputs.iter().map(|&f| r.values.get(f).to_string()));
+        fields.extend(METRICS.iter().map(|m| number((m.value)(r))));
         super::csv::write_record(&mut out, &fields);
     }
-    let t = &report.totals;
     let mut total = vec!["total".to_string(), "Total".to_string()];
-    total.extend(std::iter::repeat_n(String::new(), 6));
-    total.extend([t.allocated_mw, t.hashrate_ph_s, t.profit_usd_per_day].map(|v| v.to_string()));
-    total.extend([String::new(), String::new()]);
+    total.extend(inputs.iter().map(|_| String::new()));
+    total.extend(METRICS.iter().map(|m| number(m.total.map(|t| t(&report.totals)))));
     super::csv::write_record(&mut out, &total);
     out
 }

@@ -67,12 +67,36 @@ pub enum Action {
 #[derive(Clone, Debug, PartialEq)]
 pub struct NewSite {
     pub name: String,
-    pub power_usd_per_kwh: f64,
-    pub cap_mw: f64,
-    pub uptime_pct: f64,
     pub note: String,
-    /// Site costs and policy the import gave (opex, levy, …); the others keep the template's.
-    pub costs: Vec<(RegionField, f64)>,
+    /// The values the import gave (every [`Group::Site`](super::fields::Group::Site) field, and any others); the fields it
+    /// did not give keep the template's.
+    pub values: Vec<(RegionField, f64)>,
+}
+
+impl Action {
+    /// Whether "Undo" of the last removal stays offered after this action: changes of values
+    /// and choices keep it; any change to the regions themselves makes an old undo confusing.
+    pub fn keeps_undo(&self) -> bool {
+        match self {
+            Action::SetGlobal(..)
+            | Action::SetRegion(..)
+            | Action::SetHashpriceMode(_)
+            | Action::SetHardware(_)
+            | Action::SetOrigin(_)
+            | Action::SetHalvingMonth(_)
+            | Action::SetStartMonth(_)
+            | Action::SetSensitivityRegion(_) => true,
+            Action::RenameRegion(..)
+            | Action::SetNote(..)
+            | Action::AddRegion
+            | Action::DuplicateRegion(_)
+            | Action::RemoveRegion(_)
+            | Action::InsertRegion(..)
+            | Action::MoveRegion(..)
+            | Action::RestoreSeeds
+            | Action::AddSites(_) => false,
+        }
+    }
 }
 
 /// Why an action was refused; the scenario is then unchanged.
@@ -145,7 +169,7 @@ impl Scenario {
             &Action::SetHardware(hardware) => {
                 self.globals.hardware = hardware;
                 if let Some(e) = hardware.efficiency_j_per_th() {
-                    self.globals.efficiency_j_per_th = e;
+                    self.globals.values.efficiency_j_per_th = e;
                 }
             }
             Action::SetOrigin(id) => self.globals.origin_region = self.existing_id(id.as_deref())?,
@@ -165,8 +189,7 @@ impl Scenario {
             Action::AddRegion => {
                 self.room_for(1)?;
                 let name = unused_name("New site", |n| self.has_name(n));
-                let [price, cap, uptime, ..] = super::region::TEMPLATE;
-                let region = Region::user(&self.new_id(&name), &name, price, cap, uptime, "");
+                let region = Region::user(&self.new_id(&name), &name, "");
                 self.regions.push(region);
             }
             &Action::DuplicateRegion(index) => {
@@ -228,17 +251,9 @@ impl Scenario {
                 let mut next = self.clone();
                 for site in sites {
                     let name = check_name(&site.name, next.regions.iter().map(|r| &*r.name))?;
-                    for (field, value) in [
-                        (RegionField::Price, site.power_usd_per_kwh),
-                        (RegionField::Cap, site.cap_mw),
-                        (RegionField::Uptime, site.uptime_pct),
-                    ] {
-                        field.spec().check(value)?;
-                    }
                     let id = next.new_id(name);
-                    let mut region =
-                        Region::user(&id, name, site.power_usd_per_kwh, site.cap_mw, site.uptime_pct, site.note.trim());
-                    for &(field, value) in &site.costs {
+                    let mut region = Region::user(&id, name, site.note.trim());
+                    for &(field, value) in &site.values {
                         region.set_value(field, field.spec().check(value)?);
                     }
                     next.regions.push(region);

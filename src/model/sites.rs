@@ -1,23 +1,21 @@
 //! Sites as CSV: the import preview (every row checked, nothing applied) and the matching export.
 //!
-//! Columns: `name, price_usd_per_kwh, cap_mw, uptime_pct` are required, `source` is optional,
-//! header names match case-insensitively and in any order; other columns are ignored.
+//! Columns: `name` and every [`Group::Site`] field (`price_usd_per_kwh, cap_mw, uptime_pct`) are
+//! required; `source` and every other regional field (named as declared) are optional. Header
+//! names match case-insensitively and in any order; other columns are ignored.
 
 use super::csv;
-use super::fields::RegionField;
-use super::region::{check_name, seed_columns, NameError, Region};
+use super::fields::{Group, RegionField};
+use super::region::{check_name, NameError, Region};
 use super::scenario::NewSite;
 
 const NAME: &str = "name";
 const SOURCE: &str = "source";
-/// The numeric columns and the field each one fills.
-const NUMBERS: [(&str, RegionField); 3] =
-    [("price_usd_per_kwh", RegionField::Price), ("cap_mw", RegionField::Cap), ("uptime_pct", RegionField::Uptime)];
 
-/// The optional columns: site costs, policy and relocation, named as in `regions.csv`. A file
-/// without them (the first export format) gives new sites the template's values.
-fn cost_columns() -> impl Iterator<Item = (&'static str, RegionField)> {
-    RegionField::ALL.into_iter().filter(|f| !RegionField::V1.contains(f)).map(|f| (seed_columns(f).0, f))
+/// Whether a field's column must be in every import: a site's own price, cap and uptime are
+/// what a site is; the rest may come from the template.
+fn required(field: RegionField) -> bool {
+    field.spec().group == Group::Site
 }
 
 /// One data row of an import: its line in the file and either the checked site or what is wrong.
@@ -56,9 +54,12 @@ pub fn preview<'a>(text: &str, existing_names: impl IntoIterator<Item = &'a str>
             rows: vec![],
         };
     };
-    let column = |name: &str| header.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
-    let missing: Vec<&str> =
-        [NAME].into_iter().chain(NUMBERS.iter().map(|(c, _)| *c)).filter(|c| column(c).is_none()).collect();
+    let column = |name: &str| header.fields.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
+    let missing: Vec<&str> = [NAME]
+        .into_iter()
+        .chain(RegionField::ALL.into_iter().filter(|&f| required(f)).map(|f| f.spec().name))
+        .filter(|c| column(c).is_none())
+        .collect();
     if !missing.is_empty() {
         return Preview {
             problem: Some(format!("The header lacks the required column(s) {}.", missing.join(", "))),
@@ -67,17 +68,15 @@ pub fn preview<'a>(text: &str, existing_names: impl IntoIterator<Item = &'a str>
     }
     let name_col = column(NAME).unwrap_or_default();
     let source_col = column(SOURCE);
+    let width = header.fields.len();
     let mut names: Vec<String> = existing_names.into_iter().map(str::to_string).collect();
-    // The header is line 1; data rows follow in order (blank lines are not records).
     let rows = data
         .iter()
-        .enumerate()
-        .map(|(i, record)| {
-            let line = i + 2;
-            let cell = |col: usize| record.get(col).map(|s| s.trim()).unwrap_or("");
+        .map(|record| {
+            let cell = |col: usize| record.fields.get(col).map(|s| s.trim()).unwrap_or("");
             let mut errors = Vec::new();
-            if record.len() != header.len() {
-                errors.push(format!("has {} fields where the header has {}", record.len(), header.len()));
+            if record.fields.len() != width {
+                errors.push(format!("has {} fields where the header has {width}", record.fields.len()));
             }
             let name = match check_name(cell(name_col), names.iter().map(String::as_str)) {
                 Ok(n) => Some(n.to_string()),
@@ -90,41 +89,29 @@ pub fn preview<'a>(text: &str, existing_names: impl IntoIterator<Item = &'a str>
                     None
                 }
             };
-            let mut values = [0.0; 3];
-            for (slot, (col_name, field)) in values.iter_mut().zip(NUMBERS) {
-                let col = column(col_name).unwrap_or_default();
-                if cell(col).is_empty() {
-                    errors.push(format!("{col_name} is missing"));
+            let mut values = Vec::new();
+            for field in RegionField::ALL {
+                let col_name = field.spec().name;
+                let text = column(col_name).map(cell).unwrap_or("");
+                if text.is_empty() {
+                    if required(field) {
+                        errors.push(format!("{col_name} is missing"));
+                    }
                     continue;
                 }
-                match field.spec().parse(cell(col)) {
-                    Ok(v) => *slot = v,
-                    Err(e) => errors.push(format!("{col_name}: {e}")),
-                }
-            }
-            let mut costs = Vec::new();
-            for (col_name, field) in cost_columns() {
-                let Some(col) = column(col_name).filter(|&c| !cell(c).is_empty()) else { continue };
-                match field.spec().parse(cell(col)) {
-                    Ok(v) => costs.push((field, v)),
+                match field.spec().parse(text) {
+                    Ok(v) => values.push((field, v)),
                     Err(e) => errors.push(format!("{col_name}: {e}")),
                 }
             }
             let outcome = match name {
                 Some(name) if errors.is_empty() => {
                     names.push(name.clone());
-                    Ok(NewSite {
-                        name,
-                        power_usd_per_kwh: values[0],
-                        cap_mw: values[1],
-                        uptime_pct: values[2],
-                        note: source_col.map(cell).unwrap_or("").to_string(),
-                        costs,
-                    })
+                    Ok(NewSite { name, note: source_col.map(cell).unwrap_or("").to_string(), values })
                 }
                 _ => Err(errors),
             };
-            PreviewRow { line, name: cell(name_col).to_string(), outcome }
+            PreviewRow { line: record.line, name: cell(name_col).to_string(), outcome }
         })
         .collect();
     Preview { problem: None, rows }
@@ -134,14 +121,18 @@ pub fn preview<'a>(text: &str, existing_names: impl IntoIterator<Item = &'a str>
 /// round-trip text), so that importing the export gives the same sites.
 pub fn export(regions: &[Region]) -> String {
     let mut out = String::new();
-    let mut header = vec![NAME, NUMBERS[0].0, NUMBERS[1].0, NUMBERS[2].0, SOURCE];
-    header.extend(cost_columns().map(|(name, _)| name));
+    let (required_fields, optional_fields): (Vec<RegionField>, Vec<RegionField>) =
+        RegionField::ALL.into_iter().partition(|&f| required(f));
+    let mut header = vec![NAME];
+    header.extend(required_fields.iter().map(|f| f.spec().name));
+    header.push(SOURCE);
+    header.extend(optional_fields.iter().map(|f| f.spec().name));
     csv::write_record(&mut out, &header);
     for r in regions {
         let mut cells: Vec<String> = vec![r.name.to_string()];
-        cells.extend([r.power_usd_per_kwh, r.cap_mw, r.uptime_pct].map(|v| v.to_string()));
+        cells.extend(required_fields.iter().map(|&f| r.value(f).to_string()));
         cells.push(r.source_text());
-        cells.extend(cost_columns().map(|(_, field)| r.value(field).to_string()));
+        cells.extend(optional_fields.iter().map(|&f| r.value(f).to_string()));
         csv::write_record(&mut out, &cells.iter().map(String::as_str).collect::<Vec<_>>());
     }
     out

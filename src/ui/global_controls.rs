@@ -3,10 +3,11 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::slider::{global_slider, use_global_callbacks};
+use super::slider::global_slider;
 use super::state::AppState;
+use super::use_field_callbacks::use_global_callbacks;
 use crate::format::grouped;
-use crate::model::{Action, GlobalField, Globals, Hardware, HashpriceMode};
+use crate::model::{Action, GlobalField, Globals, Group, Hardware, HashpriceMode};
 
 #[derive(Properties, PartialEq)]
 pub struct GlobalControlsProps {
@@ -52,16 +53,10 @@ pub fn GlobalControls(props: &GlobalControlsProps) -> Html {
                     <option value="market" selected={market}>{"Market: BTC price, difficulty and block reward"}</option>
                 </select>
             </div>
-            if market {
-                { s(GlobalField::BtcPrice) }
-                { s(GlobalField::Difficulty) }
-            } else {
-                { s(GlobalField::Hashprice) }
-            }
+            { for GlobalField::in_group(if market { Group::Market } else { Group::DirectHashprice }).map(s) }
             // Subsidy and fees also drive the projection (the halving halves the subsidy), so
             // they are shown in both modes.
-            { s(GlobalField::Subsidy) }
-            { s(GlobalField::FeesPerBlock) }
+            { for GlobalField::in_group(Group::Reward).map(s) }
             <p class="derived">
                 {"Market hashprice: "}
                 <output id="hashprice-derived" for="btc-price difficulty subsidy fees-per-block"
@@ -83,11 +78,7 @@ pub fn GlobalControls(props: &GlobalControlsProps) -> Html {
                     }) }
                 </select>
             </div>
-            { s(GlobalField::Efficiency) }
-            { s(GlobalField::UnitPrice) }
-            { s(GlobalField::Pue) }
-            { s(GlobalField::PoolFee) }
-            { s(GlobalField::FleetMw) }
+            { for [Group::Machines, Group::Fleet].into_iter().flat_map(GlobalField::in_group).map(s) }
         </fieldset>
     }
 }

@@ -10,6 +10,7 @@ mod download;
 mod global_controls;
 mod projection_controls;
 mod region_controls;
+mod region_header;
 mod region_toolbar;
 mod result_row;
 mod results_table;
@@ -22,6 +23,7 @@ mod state;
 mod stay_or_move_table;
 mod storage;
 mod summary;
+mod use_field_callbacks;
 
 pub use app::App;
 

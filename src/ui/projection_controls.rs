@@ -5,9 +5,10 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::slider::{global_slider, use_global_callbacks};
+use super::slider::global_slider;
 use super::state::{AppState, HALVING_DATE};
-use crate::model::{Action, GlobalField, Globals, YearMonth};
+use super::use_field_callbacks::use_global_callbacks;
+use crate::model::{Action, GlobalField, Globals, Group, YearMonth};
 
 #[derive(Properties, PartialEq)]
 pub struct ProjectionControlsProps {
@@ -65,8 +66,7 @@ pub fn ProjectionControls(props: &ProjectionControlsProps) -> Html {
     html! {
         <fieldset class="projection">
             <legend>{"Projection (36 months from "}{g.start_month.to_string()}{")"}</legend>
-            { slider(GlobalField::DifficultyGrowth) }
-            { slider(GlobalField::BtcPriceGrowth) }
+            { for GlobalField::in_group(Group::Projection).map(slider) }
             <div class={classes!("control", error.is_some().then_some("invalid"))}>
                 <label for={HALVING_DATE}>{"Halving month "}<span class="unit">{"(block 1 050 000)"}</span></label>
                 <input type="month" id={HALVING_DATE} class="number" value={g.halving_month.to_string()}

@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use super::results_table::{cell, METRICS};
-use crate::model::RegionReport;
+use super::results_table::cell;
+use crate::model::{RegionReport, METRICS};
 
 #[derive(Properties, PartialEq)]
 pub struct ResultRowProps {
@@ -21,7 +21,7 @@ pub fn ResultRow(props: &ResultRowProps) -> Html {
                     <span class="badge" title="The cap binds: this region took its whole cap while fleet was left to place.">{"cap"}</span>
                 }
             </th>
-            { for METRICS.iter().map(|m| cell(m.name, (m.value)(row), m.decimals)) }
+            { for METRICS.iter().map(|m| cell(m, (m.value)(row))) }
         </tr>
     }
 }

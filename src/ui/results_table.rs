@@ -6,19 +6,11 @@ use yew::prelude::*;
 
 use super::result_row::ResultRow;
 use crate::format::grouped;
-use crate::model::{RegionReport, Report};
+use crate::model::{Metric, RegionReport, Report, METRICS};
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsTableProps {
     pub report: Rc<Report>,
-}
-
-/// A numeric column: its `data-metric` name, header with unit, decimals shown, and value.
-pub(super) struct Metric {
-    pub name: &'static str,
-    header: &'static str,
-    pub decimals: usize,
-    pub value: fn(&RegionReport) -> f64,
 }
 
 /// Columns that narrow screens (a 320 px embed) hide, keeping margin, allocation and profit.
@@ -36,43 +28,6 @@ fn optional(metric: &str) -> Option<&'static str> {
     }
 }
 
-pub(super) const METRICS: [Metric; 8] = [
-    Metric {
-        name: "break_even_usd_per_kwh",
-        header: "Break-even power (USD/kWh)",
-        decimals: 4,
-        value: |r| r.break_even_usd_per_kwh,
-    },
-    Metric {
-        name: "break_even_usd_per_ph_day",
-        header: "Break-even hashprice (USD/PH/day)",
-        decimals: 2,
-        value: |r| r.break_even_usd_per_ph_day,
-    },
-    Metric {
-        name: "margin_usd_per_mw_day",
-        header: "Margin (USD/MW-day)",
-        decimals: 0,
-        value: |r| r.margin_usd_per_mw_day,
-    },
-    Metric { name: "allocated_mw", header: "Allocated (MW)", decimals: 1, value: |r| r.allocated_mw },
-    Metric { name: "hashrate_ph_s", header: "Hashrate (PH/s)", decimals: 1, value: |r| r.hashrate_ph_s },
-    Metric { name: "profit_usd_per_day", header: "Profit (USD/day)", decimals: 0, value: |r| r.profit_usd_per_day },
-    // A region that does not pay back within the projection sorts last, as "never".
-    Metric {
-        name: "payback_months",
-        header: "Payback of a new MW (month)",
-        decimals: 0,
-        value: |r| r.payback_months.map_or(f64::INFINITY, f64::from),
-    },
-    Metric {
-        name: "net_36m_usd",
-        header: "36-month net (USD per new MW)",
-        decimals: 0,
-        value: |r| r.net_36m_usd_per_mw,
-    },
-];
-
 /// What the table is sorted by: the scenario's order, the region name, or a metric (by index).
 #[derive(Clone, Copy, PartialEq)]
 enum SortKey {
@@ -81,10 +36,10 @@ enum SortKey {
     Metric(usize),
 }
 
-/// One figure: `data-value` holds the unformatted number, the text is for people. An infinite
-/// value is a month that never comes within the projection: `data-value="never"`.
-pub(super) fn cell(metric: &'static str, value: f64, decimals: usize) -> Html {
-    cell_in(metric, value, decimals, optional(metric))
+/// A region's figure of one metric: `data-value` holds the unformatted number, the text is for
+/// people; `None` is a month that never comes within the projection: `data-value="never"`.
+pub(super) fn cell(metric: &Metric, value: Option<f64>) -> Html {
+    cell_in(metric.name, value.unwrap_or(f64::INFINITY), metric.decimals, optional(metric.name))
 }
 
 /// A figure of another table, which says itself whether narrow screens hide it (`Some("optional")`).
@@ -114,7 +69,11 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
     match key {
         SortKey::Order => {}
         SortKey::Name => rows.sort_by_key(|r| r.name.to_lowercase()),
-        SortKey::Metric(i) => rows.sort_by(|a, b| (METRICS[i].value)(a).total_cmp(&(METRICS[i].value)(b))),
+        // A month that never comes sorts last, as the longest payback.
+        SortKey::Metric(i) => {
+            let value = |r: &RegionReport| (METRICS[i].value)(r).unwrap_or(f64::INFINITY);
+            rows.sort_by(|a, b| value(a).total_cmp(&value(b)))
+        }
     }
     if descending {
         rows.reverse();
@@ -139,8 +98,6 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
             </th>
         }
     };
-    let totals = [t.allocated_mw, t.hashrate_ph_s, t.profit_usd_per_day];
-
     html! {
         <table id="results">
             <caption>
@@ -165,9 +122,10 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
             <tfoot>
                 <tr data-region="total">
                     <th scope="row">{"Total"}</th>
-                    <td class="optional secondary"></td><td class="optional"></td><td></td>
-                    { for METRICS[3..6].iter().zip(totals).map(|(m, v)| cell(m.name, v, m.decimals)) }
-                    <td class="optional"></td><td class="optional"></td>
+                    { for METRICS.iter().map(|m| match m.total {
+                        Some(total) => cell(m, Some(total(t))),
+                        None => html! { <td class={classes!(optional(m.name))}></td> },
+                    }) }
                 </tr>
             </tfoot>
         </table>

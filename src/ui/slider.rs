@@ -1,12 +1,9 @@
 //! `Slider`: one labelled range input with units, paired with a number field and its error text.
 
-use std::rc::Rc;
-
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::state::AppState;
-use crate::model::{Action, FieldSpec, GlobalField, Globals, Sourced};
+use crate::model::{FieldSpec, GlobalField, Globals, Sourced};
 
 #[derive(Properties, PartialEq)]
 pub struct SliderProps {
@@ -106,29 +103,13 @@ pub fn Slider(props: &SliderProps) -> Html {
     }
 }
 
-/// One callback per global field, made once: a slider whose value did not change then has equal
-/// props and is not rendered again (a callback made on each render never compares equal).
-#[hook]
-pub fn use_global_callbacks(dispatch: &UseReducerDispatcher<AppState>) -> Rc<Vec<Callback<f64>>> {
-    let dispatch = dispatch.clone();
-    use_memo((), move |_| {
-        GlobalField::ALL
-            .into_iter()
-            .map(|field| {
-                let dispatch = dispatch.clone();
-                Callback::from(move |v| dispatch.dispatch(Action::SetGlobal(field, v).into()))
-            })
-            .collect()
-    })
-}
-
-/// The slider of a global field, with its callback from [`use_global_callbacks`].
+/// The slider of a global field, with its callback from
+/// [`use_global_callbacks`](super::use_field_callbacks::use_global_callbacks).
 pub fn global_slider(field: GlobalField, globals: &Globals, callbacks: &[Callback<f64>]) -> Html {
-    let index = GlobalField::ALL.iter().position(|&f| f == field).expect("every field is in ALL");
     html! {
         <Slider key={field.spec().key} id={field.spec().key} spec={field.spec()}
             value={globals.value(field)}
             source={Some(Globals::source(field))}
-            on_change={callbacks[index].clone()} />
+            on_change={callbacks[field.index()].clone()} />
     }
 }

@@ -28,7 +28,10 @@ pub fn from_link(link: &str) -> (Scenario, Option<Banner>) {
         Ok(d) if d.problems.is_empty() => (d.scenario, None),
         Ok(d) => (
             d.scenario,
-            banner("Some values in this link could not be used; they were replaced by defaults.", d.problems),
+            banner(
+                "Some values in this link could not be used; they were replaced by defaults.",
+                d.problems.iter().map(|p| p.with_fallback()).collect(),
+            ),
         ),
         Err(e) => {
             (Scenario::default(), banner("This link's scenario could not be read; showing the defaults.", vec![e]))

@@ -108,15 +108,7 @@ impl Reducible for AppState {
                 let mut next = AppState::new(scenario, self.banner.clone());
                 next.last_removed = match action {
                     Action::RemoveRegion(_) => removed,
-                    // Any other structural change makes an old undo confusing; values do not.
-                    Action::SetGlobal(..)
-                    | Action::SetRegion(..)
-                    | Action::SetHashpriceMode(_)
-                    | Action::SetHardware(_)
-                    | Action::SetOrigin(_)
-                    | Action::SetSensitivityRegion(_)
-                    | Action::SetHalvingMonth(_)
-                    | Action::SetStartMonth(_) => self.last_removed.clone(),
+                    _ if action.keeps_undo() => self.last_removed.clone(),
                     _ => None,
                 };
                 Rc::new(next)

@@ -3,10 +3,9 @@
 //! These tests load the release build from `dist/` (made by `make dist`) through a loopback
 //! server, and compare what the page shows with the native model on the same inputs.
 
-
+use crate::support::page::{Page, ALL_CHARTS, CHARTS};
 use serde_json::json;
 use sitecost::model::{report, Action, GlobalField, RegionField, Scenario};
-use crate::support::page::{Page, ALL_CHARTS, CHARTS};
 
 const REGIONS: [&str; 6] = ["kazakhstan", "texas", "wyoming", "new-york", "georgia", "siberia"];
 

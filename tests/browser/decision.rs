@@ -1,9 +1,8 @@
 //! The decision model in the page: market hashprice, hardware presets, the 36-month projection, stay-or-move and the sensitivity map.
 
-
+use crate::support::page::Page;
 use serde_json::json;
 use sitecost::model::{report, Action, GlobalField, Hardware, HashpriceMode, Report, Scenario, YearMonth};
-use crate::support::page::Page;
 
 /// Picks `value` in the `<select>` `id` the way a user does (a `change` event).
 fn choose(page: &Page, id: &str, value: &str) {

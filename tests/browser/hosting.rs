@@ -1,8 +1,7 @@
 //! The two builds where users put them: the single file opened from disk, the hosted build under a sub-path.
 
-
-use serde_json::{json, Value};
 use crate::support::page::{Page, ALL_CHARTS};
+use serde_json::{json, Value};
 
 /// Every URL the page asked the network stack for, from the DevTools events that chromedriver
 /// records in its performance log.

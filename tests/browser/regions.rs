@@ -1,8 +1,7 @@
 //! User-defined regions in the built page: add, rename (hostile names stay text), import, remove, restore, sort.
 
-
-use serde_json::json;
 use crate::support::page::Page;
+use serde_json::json;
 
 const HOSTILE: &str = "<img src=x onerror=alert(1)>";
 

@@ -1,11 +1,10 @@
 //! Sharing a scenario: links, autosave, broken links and files, downloads, and the embed.
 
-
+use crate::support::link::signed;
+use crate::support::page::{Page, ALL_CHARTS, CHARTS};
 use serde_json::json;
 use sitecost::model::codec::encode_link;
 use sitecost::model::{report, Scenario};
-use crate::support::link::signed;
-use crate::support::page::{Page, ALL_CHARTS, CHARTS};
 
 fn share_link(page: &Page) -> String {
     page.browser.exec("return document.getElementById('share-link').value;", json!([])).as_str().unwrap().to_string()
@@ -102,10 +101,10 @@ fn broken_links_show_what_was_wrong_and_never_a_blank_page() {
         } else {
             // Field by field: the bad hashprice fell back, the good efficiency and Texas stayed.
             let mut s = Scenario { regions: vec![Scenario::default().regions[1].clone()], ..Scenario::default() };
-            s.globals.efficiency_j_per_th = 30.0;
-            s.regions[0].power_usd_per_kwh = 0.05;
-            s.regions[0].cap_mw = 100.0;
-            s.regions[0].uptime_pct = 90.0;
+            s.globals.values.efficiency_j_per_th = 30.0;
+            s.regions[0].values.price_usd_per_kwh = 0.05;
+            s.regions[0].values.cap_mw = 100.0;
+            s.regions[0].values.uptime_pct = 90.0;
             let r = report(&s);
             assert_eq!(page.metric("texas", "break_even_usd_per_ph_day"), r.rows[0].break_even_usd_per_ph_day);
         }
@@ -180,14 +179,14 @@ fn every_export_downloads_what_it_says() {
     }
     b.find_and_click("#export-csv");
     let csv = String::from_utf8(b.downloaded("sitecost-results.csv")).unwrap();
-    let rows = sitecost::model::csv::parse(&csv).unwrap();
-    assert_eq!(rows[0][..3], ["region_id", "region_name", "power_usd_per_kwh"]);
+    let rows: Vec<Vec<String>> = sitecost::model::csv::parse(&csv).unwrap().into_iter().map(|r| r.fields).collect();
+    assert_eq!(rows[0][..3], ["region_id", "region_name", "price_usd_per_kwh"]);
     assert_eq!(rows.len(), 1 + 6 + 1, "header, six regions, total");
     assert_eq!(rows[7][0], "total");
     assert_eq!(rows[7][10].parse::<f64>().unwrap(), page.metric("total", "profit_usd_per_day"));
     b.find_and_click("#export-stay-or-move");
     let csv = String::from_utf8(b.downloaded("sitecost-stay-or-move.csv")).unwrap();
-    let rows = sitecost::model::csv::parse(&csv).unwrap();
+    let rows: Vec<Vec<String>> = sitecost::model::csv::parse(&csv).unwrap().into_iter().map(|r| r.fields).collect();
     let expected = sitecost::model::report(&Scenario::default());
     assert_eq!(rows.len(), 1 + expected.stay_or_move.len(), "header and one row per option");
     assert_eq!(rows[1][0], *expected.stay_or_move[0].id, "ranked as the model ranks them");

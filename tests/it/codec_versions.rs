@@ -13,11 +13,16 @@ fn version_1_links_and_files_still_open_with_the_new_inputs_at_their_defaults() 
         "1~55~17.5~1.2~2.5~400~kazakhstan*0.04*100*85~texas*0.07*450*96~paraguay*0.03*80*98*Paraguay*dam",
     ))
     .unwrap();
-    assert_eq!(d.problems, Vec::<String>::new());
+    assert_eq!(d.problems, Vec::new());
     let s = &d.scenario;
     let defaults = Globals::default();
     assert_eq!(
-        (s.globals.hashprice_usd_per_ph_day, s.globals.efficiency_j_per_th, s.globals.pue, s.globals.fleet_mw),
+        (
+            s.globals.values.hashprice_usd_per_ph_day,
+            s.globals.values.efficiency_j_per_th,
+            s.globals.values.pue,
+            s.globals.values.fleet_mw
+        ),
         (55.0, 17.5, 1.2, 400.0)
     );
     for field in GlobalField::ALL.into_iter().skip(5) {
@@ -29,7 +34,7 @@ fn version_1_links_and_files_still_open_with_the_new_inputs_at_their_defaults() 
     assert_eq!((s.globals.start_month, s.globals.halving_month), (defaults.start_month, defaults.halving_month));
     let seeds = seed_regions();
     let texas = &s.regions[1];
-    assert_eq!((texas.power_usd_per_kwh, texas.cap_mw, texas.uptime_pct), (0.07, 450.0, 96.0));
+    assert_eq!((texas.values.price_usd_per_kwh, texas.values.cap_mw, texas.values.uptime_pct), (0.07, 450.0, 96.0));
     for field in RegionField::ALL.into_iter().skip(3) {
         assert_eq!(texas.value(field), seeds[1].value(field), "a seed keeps its seed {field:?}");
         assert_eq!(s.regions[2].value(field), region_template(field), "a user site takes the template {field:?}");
@@ -52,16 +57,15 @@ fn version_1_links_and_files_still_open_with_the_new_inputs_at_their_defaults() 
     }"#;
     let s = from_json(v1).unwrap();
     assert_eq!(s.globals.hardware, Hardware::S19Xp, "21.5 J/TH is the default machine");
-    assert_eq!(s.regions[0].uptime_pct, 70.0);
-    assert_eq!(s.regions[0].downtime_months, 4.0, "Siberia's seed winter ban");
-    assert_eq!(s.regions[1].move_days, region_template(RegionField::MoveDays));
+    assert_eq!(s.regions[0].values.uptime_pct, 70.0);
+    assert_eq!(s.regions[0].values.downtime_months, 4.0, "Siberia's seed winter ban");
+    assert_eq!(s.regions[1].values.move_days, region_template(RegionField::MoveDays));
     assert_eq!(from_json(&to_json(&s)).unwrap(), s);
     assert!(to_json(&s).contains("\"version\": 2"));
 }
 
 fn region_template(field: RegionField) -> f64 {
-    let i = RegionField::ALL.iter().position(|&f| f == field).unwrap();
-    sitecost::model::region::TEMPLATE[i]
+    field.spec().default
 }
 
 #[test]
@@ -72,8 +76,8 @@ fn bad_new_values_in_a_link_fall_back_and_say_so() {
     ))
     .unwrap();
     let g = &d.scenario.globals;
-    assert_eq!(g.difficulty_t, 150.0);
-    assert_eq!(g.difficulty_growth_pct_per_month, 2.0);
+    assert_eq!(g.values.difficulty_t, 150.0);
+    assert_eq!(g.values.difficulty_growth_pct_per_month, 2.0);
     assert_eq!(g.hashprice_mode, HashpriceMode::Direct);
     assert_eq!(g.hardware, Hardware::S21);
     assert_eq!(g.origin_region.as_deref(), Some("kazakhstan"));
@@ -81,8 +85,8 @@ fn bad_new_values_in_a_link_fall_back_and_say_so() {
     assert_eq!(g.halving_month, YearMonth { year: 2028, month: 4 });
     assert_eq!(g.sensitivity_region.as_deref(), Some("ghost"), "an id that names no region is kept");
     let texas = &d.scenario.regions[0];
-    assert_eq!((texas.levy_usd_per_kwh, texas.downtime_months), (0.002, 0.0));
-    let text = d.problems.join("\n");
+    assert_eq!((texas.values.levy_usd_per_kwh, texas.values.downtime_months), (0.002, 0.0));
+    let text = d.problems.iter().map(|p| p.with_fallback()).collect::<Vec<_>>().join("\n");
     for expected in [
         "Network difficulty: Network difficulty must be a number from 1 to 2000 T; 0 is outside that range. Using 150 instead.",
         "Difficulty growth: Difficulty growth must be a number from -20 to 20 %/month; -30 is outside that range. Using 2 instead.",
@@ -99,11 +103,14 @@ fn bad_new_values_in_a_link_fall_back_and_say_so() {
     let d =
         decode_link(&signed("2~50~19~1.1~2~300~100000~150~3.125~0.03~2~0~20~market~s21~~2030-01~2030-01~")).unwrap();
     assert_eq!(d.scenario.globals.hardware, Hardware::Custom);
-    assert_eq!(d.scenario.globals.efficiency_j_per_th, 19.0);
+    assert_eq!(d.scenario.globals.values.efficiency_j_per_th, 19.0);
     assert_eq!(d.scenario.globals.origin_region, None);
     assert_eq!(d.scenario.globals.hashprice_mode, HashpriceMode::Market);
     assert_eq!(d.scenario.regions, vec![]);
-    assert_eq!(d.problems, ["Hardware: the Antminer S21 runs at 17.5 J/TH, not 19 J/TH. Using custom instead."]);
+    assert_eq!(
+        d.problems.iter().map(|p| p.with_fallback()).collect::<Vec<_>>(),
+        ["Hardware: the Antminer S21 runs at 17.5 J/TH, not 19 J/TH. Using custom instead."]
+    );
     // A region token of version 1's shape in a version-2 link is refused as a whole.
     assert!(decode_link(&signed(
         "2~50~21.5~1.1~2~300~100000~150~3.125~0.03~2~0~20~direct~s19-xp~~2026-12~2028-04~~texas*0.07*500*97"

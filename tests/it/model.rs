@@ -12,16 +12,16 @@ fn seed_regions_have_fixed_ids_and_sourced_values() {
     for r in &regions {
         for field in RegionField::ALL {
             let src = r.source(field);
-            assert!(src.text.len() > 20, "{} {:?} needs a source", r.id, field);
+            assert!(crate::dated_or_assumed(&src.text), "{} {:?} needs a dated source: {}", r.id, field, src.text);
             let spec = field.spec();
             assert!((spec.min..=spec.max).contains(&r.value(field)), "{} {:?} out of range", r.id, field);
         }
     }
     let kz = &regions[0];
-    assert_eq!((kz.power_usd_per_kwh, kz.cap_mw), (0.04, 100.0));
+    assert_eq!((kz.values.price_usd_per_kwh, kz.values.cap_mw), (0.04, 100.0));
     assert!(!kz.source(RegionField::Cap).assumption, "the 100 MW cap is a published figure");
     let tx = &regions[1];
-    assert_eq!(tx.power_usd_per_kwh, 0.066);
+    assert_eq!(tx.values.price_usd_per_kwh, 0.066);
     assert!(tx.source(RegionField::Cap).assumption, "US caps are our assumption and must say so");
     let colors: std::collections::HashSet<_> = regions.iter().map(|r| r.color_rgb).collect();
     assert_eq!(colors.len(), regions.len(), "every region has its own colour");
@@ -47,11 +47,13 @@ fn a_new_or_imported_site_labels_the_values_it_was_not_given_as_assumptions() {
     // An imported site: its own columns carry its note, the columns it lacked are assumed.
     s.apply(&Action::AddSites(vec![NewSite {
         name: "Imported".into(),
-        power_usd_per_kwh: 0.031,
-        cap_mw: 80.0,
-        uptime_pct: 90.0,
         note: "Utility tariff sheet, 2026".into(),
-        costs: vec![(RegionField::Tax, 12.0)],
+        values: vec![
+            (RegionField::Price, 0.031),
+            (RegionField::Cap, 80.0),
+            (RegionField::Uptime, 90.0),
+            (RegionField::Tax, 12.0),
+        ],
     }]))
     .unwrap();
     let imported = &s.regions[s.regions.len() - 1];
@@ -100,9 +102,9 @@ fn typed_values_parse_exactly_and_bad_ones_say_why() {
 fn apply_changes_one_value_and_refuses_bad_ones_untouched() {
     let mut s = Scenario::default();
     s.apply(&Action::SetGlobal(GlobalField::Hashprice, 61.25)).unwrap();
-    assert_eq!(s.globals.hashprice_usd_per_ph_day, 61.25);
+    assert_eq!(s.globals.values.hashprice_usd_per_ph_day, 61.25);
     s.apply(&Action::SetRegion(1, RegionField::Price, 0.0655)).unwrap();
-    assert_eq!(s.regions[1].power_usd_per_kwh, 0.0655);
+    assert_eq!(s.regions[1].values.price_usd_per_kwh, 0.0655);
 
     let before = s.clone();
     for bad in [
@@ -134,15 +136,15 @@ fn report_follows_the_formulas_for_the_defaults() {
     let s = Scenario::default();
     let r = report(&s);
     let g = &s.globals;
-    let fee = g.pool_fee_pct / 100.0;
+    let fee = g.values.pool_fee_pct / 100.0;
     assert_eq!(r.rows.len(), 6);
     for (row, region) in r.rows.iter().zip(&s.regions) {
         let m = formulas::margin_usd_per_mw_day(
-            g.hashprice_usd_per_ph_day,
-            g.efficiency_j_per_th,
-            g.pue,
+            g.values.hashprice_usd_per_ph_day,
+            g.values.efficiency_j_per_th,
+            g.values.pue,
             fee,
-            region.power_usd_per_kwh,
+            region.values.price_usd_per_kwh,
             region.effective_uptime(),
         );
         assert_eq!(row.margin_usd_per_mw_day, m);
@@ -154,10 +156,10 @@ fn report_follows_the_formulas_for_the_defaults() {
             (row.margin_line[1].1
                 - formulas::margin_usd_per_mw_day(
                     150.0,
-                    g.efficiency_j_per_th,
-                    g.pue,
+                    g.values.efficiency_j_per_th,
+                    g.values.pue,
                     fee,
-                    region.power_usd_per_kwh,
+                    region.values.price_usd_per_kwh,
                     region.effective_uptime()
                 ))
             .abs()

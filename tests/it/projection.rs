@@ -93,33 +93,34 @@ fn the_user_moves_the_halving_within_ten_years_of_the_start() {
 fn brute_force_cumulative(s: &Scenario, region: &Region) -> Vec<f64> {
     let g = &s.globals;
     let hashprice_now = match g.hashprice_mode {
-        HashpriceMode::Direct => g.hashprice_usd_per_ph_day,
+        HashpriceMode::Direct => g.values.hashprice_usd_per_ph_day,
         HashpriceMode::Market => {
-            86_400e15 / (g.difficulty_t * 1e12 * 2f64.powi(32))
-                * (g.subsidy_btc + g.fees_per_block_btc)
-                * g.btc_price_usd
+            86_400e15 / (g.values.difficulty_t * 1e12 * 2f64.powi(32))
+                * (g.values.subsidy_btc + g.values.fees_per_block_btc)
+                * g.values.btc_price_usd
         }
     };
-    let th_s_per_mw = 1e6 / (g.efficiency_j_per_th * g.pue);
-    let uptime = region.uptime_pct / 100.0 * (12.0 - region.downtime_months) / 12.0;
+    let th_s_per_mw = 1e6 / (g.values.efficiency_j_per_th * g.values.pue);
+    let uptime = region.values.uptime_pct / 100.0 * (12.0 - region.values.downtime_months) / 12.0;
     let halving_offset =
         (g.halving_month.year - g.start_month.year) * 12 + g.halving_month.month as i32 - g.start_month.month as i32;
-    let mut total = -(region.capex_usd_per_mw + g.unit_price_usd_per_th * th_s_per_mw);
+    let mut total = -(region.values.capex_usd_per_mw + g.values.unit_price_usd_per_th * th_s_per_mw);
     let mut out = vec![total];
     let (mut difficulty, mut price) = (1.0, 1.0);
     for month in 1..=36 {
-        difficulty *= 1.0 + g.difficulty_growth_pct_per_month / 100.0;
-        price *= 1.0 + g.btc_price_growth_pct_per_month / 100.0;
-        let subsidy = if month > halving_offset { g.subsidy_btc / 2.0 } else { g.subsidy_btc };
-        let reward = g.subsidy_btc + g.fees_per_block_btc;
-        let reward_factor = if reward == 0.0 { 1.0 } else { (subsidy + g.fees_per_block_btc) / reward };
+        difficulty *= 1.0 + g.values.difficulty_growth_pct_per_month / 100.0;
+        price *= 1.0 + g.values.btc_price_growth_pct_per_month / 100.0;
+        let subsidy = if month > halving_offset { g.values.subsidy_btc / 2.0 } else { g.values.subsidy_btc };
+        let reward = g.values.subsidy_btc + g.values.fees_per_block_btc;
+        let reward_factor = if reward == 0.0 { 1.0 } else { (subsidy + g.values.fees_per_block_btc) / reward };
         let hashprice = hashprice_now * price / difficulty * reward_factor;
         let hours = 365.25 / 12.0 * 24.0 * uptime;
-        let revenue = th_s_per_mw / 1000.0 * hashprice / 24.0 * hours * (1.0 - g.pool_fee_pct / 100.0);
+        let revenue = th_s_per_mw / 1000.0 * hashprice / 24.0 * hours * (1.0 - g.values.pool_fee_pct / 100.0);
         let energy_kwh = 1000.0 * hours;
-        let profit =
-            revenue - energy_kwh * (region.power_usd_per_kwh + region.levy_usd_per_kwh) - region.opex_usd_per_mw_month;
-        let tax = if profit > 0.0 { profit * region.tax_pct / 100.0 } else { 0.0 };
+        let profit = revenue
+            - energy_kwh * (region.values.price_usd_per_kwh + region.values.levy_usd_per_kwh)
+            - region.values.opex_usd_per_mw_month;
+        let tax = if profit > 0.0 { profit * region.values.tax_pct / 100.0 } else { 0.0 };
         total += profit - tax;
         out.push(total);
     }
@@ -200,7 +201,7 @@ fn staying_or_moving_at_no_cost_is_the_plain_regional_comparison() {
             s.apply(&Action::SetRegion(i, field, 0.0)).unwrap();
         }
         // Every cap (the smallest is 100 MW) holds the 50 MW fleet.
-        assert!(s.regions[i].cap_mw >= 50.0);
+        assert!(s.regions[i].values.cap_mw >= 50.0);
     }
     let r = report(&s);
     assert_eq!(r.origin, Some(0));
@@ -246,8 +247,8 @@ fn moving_pays_upfront_and_loses_the_move_days() {
     assert_eq!(option.cumulative_usd[2] - option.cumulative_usd[1], -300.0 * 6000.0);
     let site = SiteTerms::of(texas);
     let fleet = FleetTerms {
-        hashrate_ph_s_per_mw: formulas::hashrate_ph_s_per_mw(g.efficiency_j_per_th, g.pue),
-        pool_fee: g.pool_fee_pct / 100.0,
+        hashrate_ph_s_per_mw: formulas::hashrate_ph_s_per_mw(g.values.efficiency_j_per_th, g.values.pue),
+        pool_fee: g.values.pool_fee_pct / 100.0,
     };
     let month3 = projection::month_cash_usd_per_mw(r.hashprice_path_usd_per_ph_day[2], &fleet, &site, 1.3125);
     close(option.cumulative_usd[3] - option.cumulative_usd[2], 300.0 * month3.net_usd, "month 3");

@@ -37,7 +37,7 @@ fn ids_stay_put_when_regions_are_renamed_and_new_ones_are_unique() {
     );
     s.apply(&Action::DuplicateRegion(1)).unwrap();
     assert_eq!(ids(&s)[2], "texas-second-tariff-copy");
-    assert_eq!(s.regions[2].power_usd_per_kwh, s.regions[1].power_usd_per_kwh);
+    assert_eq!(s.regions[2].values.price_usd_per_kwh, s.regions[1].values.price_usd_per_kwh);
     let unique: std::collections::HashSet<_> = ids(&s).into_iter().collect();
     assert_eq!(unique.len(), s.regions.len());
     // A user region's colour follows its id, so a rename keeps it.
@@ -87,7 +87,7 @@ fn remove_undo_move_and_restore() {
     s.apply(&Action::SetRegion(0, RegionField::Price, 0.05)).unwrap();
     s.apply(&Action::RestoreSeeds).unwrap();
     assert_eq!(ids(&s), ["texas", "wyoming", "new-york", "georgia", "kazakhstan", "siberia"]);
-    assert_eq!(s.regions[0].power_usd_per_kwh, 0.05, "restoring does not reset the regions still there");
+    assert_eq!(s.regions[0].values.price_usd_per_kwh, 0.05, "restoring does not reset the regions still there");
     assert_eq!(s.apply(&Action::RemoveRegion(99)), Err(ApplyError::NoSuchRegion));
 }
 
@@ -167,14 +167,11 @@ fn import_accepts_the_documented_shapes() {
         good[0],
         NewSite {
             name: "Paraguay, Itaipú hydro".into(),
-            power_usd_per_kwh: 0.032,
-            cap_mw: 120.0,
-            uptime_pct: 98.0,
             note: "Broker sheet, May 2026".into(),
-            costs: vec![],
+            values: vec![(RegionField::Price, 0.032), (RegionField::Cap, 120.0), (RegionField::Uptime, 98.0)],
         }
     );
-    assert_eq!(good[1].cap_mw, 15.5);
+    assert_eq!(good[1].values[1], (RegionField::Cap, 15.5));
     let mut s = Scenario::default();
     s.apply(&Action::AddSites(good)).unwrap();
     assert_eq!(&ids(&s)[6..], ["paraguay-itaip-hydro", "north-dakota-flare-gas"]);
@@ -234,18 +231,15 @@ fn site() -> impl Strategy<Value = NewSite> {
     .prop_map(|cs| cs.into_iter().collect::<String>())
     .prop_filter("a name must not be blank", |n| !n.trim().is_empty() && n.trim() == n);
     let note = "[a-zA-Z ,\"\n]{0,30}".prop_map(|n| n.trim().to_string());
-    // Every site cost too, anywhere in its field's range: the export carries them all.
-    let costs = proptest::collection::vec(0.0..=1.0f64, 7).prop_map(|ts| {
+    // Every declared field, anywhere in its range: the export carries them all.
+    let values = proptest::collection::vec(0.0..=1.0f64, RegionField::COUNT).prop_map(|ts| {
         RegionField::ALL
             .into_iter()
-            .filter(|f| !RegionField::V1.contains(f))
             .zip(ts)
             .map(|(f, t)| (f, f.spec().min + t * (f.spec().max - f.spec().min)))
             .collect::<Vec<_>>()
     });
-    (name, 0.0..=0.2f64, 0.0..=1000.0f64, 0.0..=100.0f64, note, costs).prop_map(|(name, p, c, u, note, costs)| {
-        NewSite { name, power_usd_per_kwh: p, cap_mw: c, uptime_pct: u, note, costs }
-    })
+    (name, note, values).prop_map(|(name, note, values)| NewSite { name, note, values })
 }
 
 proptest! {
@@ -261,4 +255,16 @@ proptest! {
         prop_assert_eq!(&p.problem, &None);
         prop_assert_eq!(p.good(), sites);
     }
+}
+
+#[test]
+fn import_names_the_line_of_the_file_after_blank_lines_and_quoted_line_breaks() {
+    // Line 1 header; line 2 a good site whose source spans lines 2–3; line 4 blank; line 5 bad.
+    let text = "name,price_usd_per_kwh,cap_mw,uptime_pct,source\n\
+                Good,0.03,10,90,\"first line\nsecond line\"\n\
+                \n\
+                Bad,abc,10,90,\n";
+    let p = preview(text, []);
+    let lines: Vec<(usize, bool)> = p.rows.iter().map(|r| (r.line, r.outcome.is_ok())).collect();
+    assert_eq!(lines, [(2, true), (5, false)]);
 }

@@ -3,11 +3,19 @@
 use sitecost::format::{compact, grouped};
 use sitecost::model::csv::{parse, write_record};
 
+/// The fields of every record of a CSV text.
+fn fields(text: &str) -> Vec<Vec<String>> {
+    parse(text).unwrap().into_iter().map(|r| r.fields).collect()
+}
+
 #[test]
 fn csv_reads_quotes_crlf_bom_and_blank_lines() {
     let text = "\u{feff}name,note\r\n\"Texas, ERCOT\",\"say \"\"hi\"\"\"\r\n\r\nplain,\"two\nlines\"\n";
-    let rows = parse(text).unwrap();
-    assert_eq!(rows, vec![vec!["name", "note"], vec!["Texas, ERCOT", "say \"hi\""], vec!["plain", "two\nlines"]]);
+    let records = parse(text).unwrap();
+    let rows: Vec<&Vec<String>> = records.iter().map(|r| &r.fields).collect();
+    assert_eq!(rows, [&vec!["name", "note"], &vec!["Texas, ERCOT", "say \"hi\""], &vec!["plain", "two\nlines"]]);
+    // Each record knows the line it starts on: the blank line 3 is skipped.
+    assert_eq!(records.iter().map(|r| r.line).collect::<Vec<_>>(), [1, 2, 4]);
 }
 
 #[test]
@@ -25,7 +33,7 @@ fn csv_write_then_read_round_trips() {
         write_record(&mut out, r);
     }
     assert!(out.ends_with("\r\n"));
-    assert_eq!(parse(&out).unwrap(), records);
+    assert_eq!(parse(&out).unwrap().into_iter().map(|r| r.fields).collect::<Vec<_>>(), records);
 }
 
 #[test]
@@ -63,7 +71,7 @@ fn compact_axis_ticks() {
 fn the_results_csv_has_units_a_row_per_region_and_a_total() {
     use sitecost::model::{report, report_csv, Scenario};
     let r = report(&Scenario::default());
-    let rows = parse(&report_csv(&r)).unwrap();
+    let rows = fields(&report_csv(&r));
     assert_eq!(rows[0][0], "region_id");
     assert!(rows[0].iter().skip(2).all(|h| h.contains("usd")
         || h.ends_with("_mw")
@@ -87,7 +95,7 @@ fn the_results_csv_has_units_a_row_per_region_and_a_total() {
 fn the_stay_or_move_csv_has_one_row_per_option_in_rank_order() {
     use sitecost::model::{report, stay_or_move_csv, Action, Scenario};
     let r = report(&Scenario::default());
-    let rows = parse(&stay_or_move_csv(&r)).unwrap();
+    let rows = fields(&stay_or_move_csv(&r));
     assert_eq!(
         rows[0],
         ["region_id", "region_name", "stay", "mw", "upfront_usd", "net_36m_usd", "vs_stay_usd", "break_even_month"]
@@ -103,5 +111,5 @@ fn the_stay_or_move_csv_has_one_row_per_option_in_rank_order() {
     // Without an origin there is nothing to compare: only the header.
     let mut none = Scenario::default();
     none.apply(&Action::SetOrigin(None)).unwrap();
-    assert_eq!(parse(&stay_or_move_csv(&report(&none))).unwrap().len(), 1);
+    assert_eq!(fields(&stay_or_move_csv(&report(&none))).len(), 1);
 }

@@ -56,7 +56,8 @@ fn inputs() -> Vec<(&'static str, Vec<u8>)> {
     // Our own sources: text with many repeats at many distances, as in a real wasm's strings.
     let mut sources = Vec::new();
     for dir in ["src/model", "src/chart", "src/ui"] {
-        let mut files: Vec<_> = std::fs::read_dir(root().join(dir)).unwrap().flatten().map(|e| e.path()).filter(|p| p.is_file()).collect();
+        let mut files: Vec<_> =
+            std::fs::read_dir(root().join(dir)).unwrap().flatten().map(|e| e.path()).filter(|p| p.is_file()).collect();
         files.sort();
         for file in files {
             sources.extend(std::fs::read(file).unwrap());
@@ -108,8 +109,16 @@ fn a_cut_or_mislabelled_stream_is_refused_not_returned() {
     let packed = pack(&dir, &data, props);
     let cut = &packed[..packed.len() / 2];
     assert!(unpack(cut, data.len(), props).is_err(), "half a stream is refused");
-    assert_eq!(unpack(&packed, data.len() + 1, props), Err(unlzma::Error::WrongSize), "a stream shorter than its stated size");
-    assert_eq!(unpack(&packed, data.len() - 1, props), Err(unlzma::Error::WrongSize), "a stream longer than its stated size");
+    assert_eq!(
+        unpack(&packed, data.len() + 1, props),
+        Err(unlzma::Error::WrongSize),
+        "a stream shorter than its stated size"
+    );
+    assert_eq!(
+        unpack(&packed, data.len() - 1, props),
+        Err(unlzma::Error::WrongSize),
+        "a stream longer than its stated size"
+    );
     assert_eq!(unpack(&[1, 0, 0, 0, 0, 0], 10, props), Err(unlzma::Error::NotLzma), "a stream starts with a zero byte");
     assert_eq!(unpack(&packed, data.len(), (4, 1, 0)), Err(unlzma::Error::Unsupported), "lc + lp above 4");
 }

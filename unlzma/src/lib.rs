@@ -171,7 +171,8 @@ pub fn unpack(packed: &[u8], out: &mut [u8], lc: u32, lp: u32, pb: u32) -> Resul
     if packed.first() != Some(&0) {
         return Err(Error::NotLzma);
     }
-    let mut d = Decoder { input: packed, at: 1, range: u32::MAX, code: 0, probs: [1024; LITERAL_MODELS + OTHER_MODELS] };
+    let mut d =
+        Decoder { input: packed, at: 1, range: u32::MAX, code: 0, probs: [1024; LITERAL_MODELS + OTHER_MODELS] };
     for _ in 0..4 {
         d.code = (d.code << 8) | u32::from(d.byte());
     }
@@ -192,7 +193,7 @@ pub fn unpack(packed: &[u8], out: &mut [u8], lc: u32, lp: u32, pb: u32) -> Resul
             }
             // A literal byte, in the context of the previous byte and the position.
             let prev = if pos > 0 { u32::from(out[pos - 1]) } else { 0 };
-            let base = LITERALS + 0x300 * ((((pos & lp_mask) << lc) + (prev >> (8 - lc)) as usize));
+            let base = LITERALS + 0x300 * (((pos & lp_mask) << lc) + (prev >> (8 - lc)) as usize);
             let mut symbol = 1u32;
             if state >= 7 {
                 // Right after a match, the byte at the match distance predicts this one bit by
@@ -289,9 +290,18 @@ pub fn unpack(packed: &[u8], out: &mut [u8], lc: u32, lp: u32, pb: u32) -> Resul
 /// Both ranges must lie inside this module's memory and not overlap.
 #[cfg(target_arch = "wasm32")]
 #[no_mangle]
-pub unsafe extern "C" fn unpack_in_memory(packed: *const u8, packed_len: usize, out: *mut u8, out_len: usize, lc: u32, lp: u32, pb: u32) -> i32 {
+pub unsafe extern "C" fn unpack_in_memory(
+    packed: *const u8,
+    packed_len: usize,
+    out: *mut u8,
+    out_len: usize,
+    lc: u32,
+    lp: u32,
+    pb: u32,
+) -> i32 {
     // SAFETY: the caller promises two disjoint ranges of this module's memory.
-    let (packed, out) = unsafe { (core::slice::from_raw_parts(packed, packed_len), core::slice::from_raw_parts_mut(out, out_len)) };
+    let (packed, out) =
+        unsafe { (core::slice::from_raw_parts(packed, packed_len), core::slice::from_raw_parts_mut(out, out_len)) };
     match unpack(packed, out, lc, lp, pb) {
         Ok(()) => 0,
         Err(e) => e as i32,

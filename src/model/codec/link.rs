@@ -67,7 +67,7 @@ pub fn encode_link(scenario: &Scenario) -> String {
     let seeds = seed_regions();
     let g = &scenario.globals;
     let mut out = format!("{LINK_VERSION}");
-    for field in GlobalField::ALL {
+    for field in GlobalField::in_version(LINK_VERSION) {
         let _ = write!(out, "~{}", g.value(field));
     }
     let _ = write!(
@@ -83,7 +83,7 @@ pub fn encode_link(scenario: &Scenario) -> String {
     for r in &scenario.regions {
         out.push('~');
         out.push_str(&r.id);
-        for field in RegionField::ALL {
+        for field in RegionField::in_version(LINK_VERSION) {
             let _ = write!(out, "*{}", r.value(field));
         }
         let plain_seed = r.note.is_empty() && seeds.iter().any(|s| s.id == r.id && s.name == r.name);
@@ -118,9 +118,9 @@ pub fn decode_link(text: &str) -> Result<Decoded, String> {
     let tokens: Vec<&str> = body.split('~').collect();
     // What each version carries: its numeric globals, how many tokens of choices follow them,
     // and each region's numbers.
-    let (global_fields, choice_count, region_fields): (&[GlobalField], usize, &[RegionField]) = match tokens[0] {
-        "1" => (&GlobalField::V1, 0, &RegionField::V1),
-        "2" => (&GlobalField::ALL, 6, &RegionField::ALL),
+    let version = match tokens[0] {
+        "1" => 1,
+        "2" => 2,
         other => {
             return Err(format!(
                 "The link was made by scenario format version \u{201c}{other}\u{201d}; this page reads versions 1 \
@@ -128,6 +128,9 @@ pub fn decode_link(text: &str) -> Result<Decoded, String> {
             ))
         }
     };
+    let global_fields: Vec<GlobalField> = GlobalField::in_version(version).collect();
+    let region_fields: Vec<RegionField> = RegionField::in_version(version).collect();
+    let choice_count = if version >= 2 { 6 } else { 0 };
     let header = 1 + global_fields.len() + choice_count;
     if tokens.len() < header {
         return Err("The link's scenario lacks some of the market and fleet values.".into());

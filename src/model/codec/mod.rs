@@ -16,22 +16,57 @@ use super::calendar::YearMonth;
 use super::fields::{FieldSpec, GlobalField, RegionField};
 use super::hardware::Hardware;
 use super::market::HashpriceMode;
-use super::region::{check_name, seed_regions, Region, TEMPLATE};
+use super::region::{check_name, seed_regions, Region};
 use super::scenario::{check_halving, Globals, Scenario, MAX_REGIONS};
 
 /// A scenario read from a link, and what had to be replaced by defaults on the way.
 #[derive(Debug, PartialEq)]
 pub struct Decoded {
     pub scenario: Scenario,
-    /// One sentence per field or region that was out of range or unreadable.
-    pub problems: Vec<String>,
+    /// One problem per field or region that was out of range or unreadable.
+    pub problems: Vec<Problem>,
+}
+
+/// What a format does about a problem it found.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Fallback {
+    /// A value in its place (a link uses it; a file refuses itself instead).
+    Value(String),
+    /// The region is left out.
+    LeftOut,
+}
+
+/// A value or region that could not be read as written: where, what is wrong, and what a
+/// lenient reader (a link) puts in its place. Each format renders it in its own words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// The field or region, as a person names it ("Pool fee", "Region 2 (texas)").
+    pub place: String,
+    /// What is wrong, as a sentence.
+    pub problem: String,
+    pub fallback: Fallback,
+}
+
+impl Problem {
+    /// In a link's words: what was used instead.
+    pub fn with_fallback(&self) -> String {
+        match &self.fallback {
+            Fallback::Value(v) => format!("{}: {} Using {v} instead.", self.place, self.problem),
+            Fallback::LeftOut => format!("{}: {} Left out.", self.place, self.problem),
+        }
+    }
+
+    /// In a file's words: a file with a problem is refused whole, so nothing is used instead.
+    pub fn alone(&self) -> String {
+        format!("{}: {}", self.place, self.problem)
+    }
 }
 
 /// A region as written in a link or file, before it is checked.
 pub(super) struct RawRegion {
     pub id: String,
     pub name: Option<String>,
-    /// The numbers the format carries; a field missing here (a version-1 link or file) keeps the
+    /// The numbers the format carries; a field missing here (an older link or file) keeps the
     /// seed's value, or the template's for a region that is not a seed.
     pub numbers: Vec<(RegionField, Result<f64, String>)>,
     pub note: String,
@@ -56,13 +91,21 @@ fn id_shape_ok(id: &str) -> bool {
     !id.is_empty() && id.len() <= 60 && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// Checks values one by one, keeping a readable note of every problem.
+/// Checks values one by one, keeping every problem.
 #[derive(Default)]
 pub(super) struct Checker {
-    pub problems: Vec<String>,
+    pub problems: Vec<Problem>,
 }
 
 impl Checker {
+    fn note(&mut self, place: impl Into<String>, problem: impl Into<String>, fallback: Fallback) {
+        self.problems.push(Problem { place: place.into(), problem: problem.into(), fallback });
+    }
+
+    fn note_value(&mut self, place: &str, problem: String, fallback: impl std::fmt::Display) {
+        self.note(place, problem, Fallback::Value(fallback.to_string()));
+    }
+
     /// The value if it is a number inside the field's range; otherwise `fallback`, noted.
     pub(super) fn number(
         &mut self,
@@ -78,7 +121,7 @@ impl Checker {
             },
             Err(what) => format!("{} must be a number; {what}.", spec.label),
         };
-        self.problems.push(format!("{place}: {problem} Using {fallback} instead."));
+        self.note_value(place, problem, fallback);
         fallback
     }
 
@@ -94,34 +137,38 @@ impl Checker {
         if let Some(text) = &choices.hashprice_mode {
             match HashpriceMode::parse(text) {
                 Some(mode) => globals.hashprice_mode = mode,
-                None => self.problems.push(format!(
-                    "Hashprice mode: \u{201c}{text}\u{201d} is neither direct nor market. Using {} instead.",
-                    defaults.hashprice_mode.as_str()
-                )),
+                None => self.note_value(
+                    "Hashprice mode",
+                    format!("\u{201c}{text}\u{201d} is neither direct nor market."),
+                    defaults.hashprice_mode.as_str(),
+                ),
             }
         }
         match &choices.hardware {
             Some(text) => {
                 globals.hardware = Hardware::from_id(text).unwrap_or_else(|| {
-                    self.problems.push(format!(
-                        "Hardware: \u{201c}{text}\u{201d} is not a machine this page knows. Using custom instead."
-                    ));
+                    self.note_value(
+                        "Hardware",
+                        format!("\u{201c}{text}\u{201d} is not a machine this page knows."),
+                        "custom",
+                    );
                     Hardware::Custom
                 })
             }
             // A version-1 scenario names no machine: its efficiency is the default machine's only
             // if it is that machine's figure, and otherwise a custom one (no problem to report).
-            None if globals.hardware.efficiency_j_per_th() != Some(globals.efficiency_j_per_th) => {
+            None if globals.hardware.efficiency_j_per_th() != Some(globals.values.efficiency_j_per_th) => {
                 globals.hardware = Hardware::Custom
             }
             None => {}
         }
-        if let Some(e) = globals.hardware.efficiency_j_per_th().filter(|&e| e != globals.efficiency_j_per_th) {
-            self.problems.push(format!(
-                "Hardware: the {} runs at {e} J/TH, not {} J/TH. Using custom instead.",
+        if let Some(e) = globals.hardware.efficiency_j_per_th().filter(|&e| e != globals.values.efficiency_j_per_th) {
+            let problem = format!(
+                "the {} runs at {e} J/TH, not {} J/TH.",
                 globals.hardware.name(),
-                globals.efficiency_j_per_th
-            ));
+                globals.values.efficiency_j_per_th
+            );
+            self.note_value("Hardware", problem, "custom");
             globals.hardware = Hardware::Custom;
         }
         if let Some(origin) = &choices.origin_region {
@@ -133,10 +180,11 @@ impl Checker {
         if let Some(text) = &choices.start_month {
             match YearMonth::parse(text) {
                 Some(m) => globals.start_month = m,
-                None => self.problems.push(format!(
-                    "Projection start: \u{201c}{text}\u{201d} is not a month from 2000-01 to 2200-12. Using {} instead.",
-                    defaults.start_month
-                )),
+                None => self.note_value(
+                    "Projection start",
+                    format!("\u{201c}{text}\u{201d} is not a month from 2000-01 to 2200-12."),
+                    defaults.start_month,
+                ),
             }
         }
         // The halving is checked against the start month as decoded; its fallback keeps the
@@ -153,12 +201,12 @@ impl Checker {
             Some(text) => YearMonth::parse(text).filter(|&m| check_halving(globals.start_month, m).is_ok()),
         };
         globals.halving_month = halving.unwrap_or_else(|| {
-            self.problems.push(format!(
-                "Halving month: \u{201c}{}\u{201d} is not a month from the projection's start ({}) to ten years \
-                 after it. Using {fallback} instead.",
+            let problem = format!(
+                "\u{201c}{}\u{201d} is not a month from the projection's start ({}) to ten years after it.",
                 choices.halving_month.as_deref().unwrap_or_default(),
                 globals.start_month
-            ));
+            );
+            self.note_value("Halving month", problem, fallback);
             fallback
         });
         globals
@@ -171,10 +219,8 @@ impl Checker {
             None => None,
             Some(id) if id_shape_ok(id) => Some(id.as_str().into()),
             Some(id) => {
-                self.problems.push(format!(
-                    "{place}: \u{201c}{id}\u{201d} is not a region id. Using {} instead.",
-                    fallback.as_deref().unwrap_or("none")
-                ));
+                let problem = format!("\u{201c}{id}\u{201d} is not a region id.");
+                self.note_value(place, problem, fallback.as_deref().unwrap_or("none"));
                 fallback.clone()
             }
         }
@@ -188,28 +234,25 @@ impl Checker {
         for (i, r) in raw.into_iter().enumerate() {
             let place = format!("Region {} ({})", i + 1, r.id);
             if regions.len() == MAX_REGIONS {
-                self.problems.push(format!("{place}: a scenario holds at most {MAX_REGIONS} regions; left out."));
+                self.note(place, format!("a scenario holds at most {MAX_REGIONS} regions."), Fallback::LeftOut);
                 continue;
             }
             if !id_shape_ok(&r.id) || regions.iter().any(|x| *x.id == *r.id) {
-                self.problems.push(format!("{place}: the id is not valid or is used twice; left out."));
+                self.note(place, "the id is not valid or is used twice.", Fallback::LeftOut);
                 continue;
             }
             let seed = seeds.iter().find(|s| *s.id == *r.id);
-            let base = seed.cloned().unwrap_or_else(|| {
-                let [p, c, u, ..] = TEMPLATE;
-                Region::user(&r.id, "", p, c, u, "")
-            });
+            let base = seed.cloned().unwrap_or_else(|| Region::user(&r.id, "", ""));
             let name = match (&r.name, seed) {
                 (None, Some(s)) => s.name.to_string(),
                 (None, None) => {
-                    self.problems.push(format!("{place}: a region that is not a seed needs a name; left out."));
+                    self.note(place, "a region that is not a seed needs a name.", Fallback::LeftOut);
                     continue;
                 }
                 (Some(n), _) => match check_name(n, regions.iter().map(|x| &*x.name)) {
                     Ok(n) => n.to_string(),
                     Err(e) => {
-                        self.problems.push(format!("{place}: {e} Left out."));
+                        self.note(place, e.to_string(), Fallback::LeftOut);
                         continue;
                     }
                 },
