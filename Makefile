@@ -20,9 +20,13 @@ run: dist
 	@echo "sitecost is at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
 
-## test: every test, native and in headless Chromium against the release build, then one
-## closing line with the totals (the doc-test run, which has no tests, would otherwise close it).
+## test: the gates (formatting, clippy for the native and the wasm build), then every test, native
+## and in headless Chromium against the release build, then one closing line with the totals (the
+## doc-test run, which has no tests, would otherwise close it).
 test: dist
+	cargo fmt --check
+	cargo clippy --locked --all-targets -- -D warnings
+	cargo clippy --locked --lib --bins --target wasm32-unknown-unknown -- -D warnings
 	@mkdir -p target
 	set -o pipefail; cargo test --locked --lib --bins --tests 2>&1 | tee target/test-output.log
 	@awk '/^test result:/ { passed += $$4; failed += $$6 } END { printf "%d passed, %d failed\n", passed, failed }' target/test-output.log

@@ -18,6 +18,16 @@ fn required(field: RegionField) -> bool {
     field.spec().group == Group::Site
 }
 
+/// The columns every import must have: `name`, then each required field's name.
+pub fn required_columns() -> impl Iterator<Item = &'static str> {
+    std::iter::once(NAME).chain(RegionField::ALL.into_iter().filter(|&f| required(f)).map(|f| f.spec().name))
+}
+
+/// The columns an import may have: `source`, then each other field's name.
+pub fn optional_columns() -> impl Iterator<Item = &'static str> {
+    std::iter::once(SOURCE).chain(RegionField::ALL.into_iter().filter(|&f| !required(f)).map(|f| f.spec().name))
+}
+
 /// One data row of an import: its line in the file and either the checked site or what is wrong.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PreviewRow {
@@ -55,11 +65,7 @@ pub fn preview<'a>(text: &str, existing_names: impl IntoIterator<Item = &'a str>
         };
     };
     let column = |name: &str| header.fields.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
-    let missing: Vec<&str> = [NAME]
-        .into_iter()
-        .chain(RegionField::ALL.into_iter().filter(|&f| required(f)).map(|f| f.spec().name))
-        .filter(|c| column(c).is_none())
-        .collect();
+    let missing: Vec<&str> = required_columns().filter(|c| column(c).is_none()).collect();
     if !missing.is_empty() {
         return Preview {
             problem: Some(format!("The header lacks the required column(s) {}.", missing.join(", "))),
@@ -123,10 +129,7 @@ pub fn export(regions: &[Region]) -> String {
     let mut out = String::new();
     let (required_fields, optional_fields): (Vec<RegionField>, Vec<RegionField>) =
         RegionField::ALL.into_iter().partition(|&f| required(f));
-    let mut header = vec![NAME];
-    header.extend(required_fields.iter().map(|f| f.spec().name));
-    header.push(SOURCE);
-    header.extend(optional_fields.iter().map(|f| f.spec().name));
+    let header: Vec<&str> = required_columns().chain(optional_columns()).collect();
     csv::write_record(&mut out, &header);
     for r in regions {
         let mut cells: Vec<String> = vec![r.name.to_string()];
