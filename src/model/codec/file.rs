@@ -73,7 +73,9 @@ pub fn from_json(text: &str) -> Result<Scenario, Vec<String>> {
         )]);
     }
     let version = match doc.get("version") {
-        Some(Value::Number(v)) if v.as_f64().is_some_and(|v| v.fract() == 0.0 && (1.0..=2.0).contains(&v)) => {
+        Some(Value::Number(v))
+            if v.as_f64().is_some_and(|v| v.fract() == 0.0 && (1.0..=f64::from(JSON_VERSION)).contains(&v)) =>
+        {
             v.as_f64().unwrap_or_default() as u32
         }
         other => {

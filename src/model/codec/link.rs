@@ -118,14 +118,14 @@ pub fn decode_link(text: &str) -> Result<Decoded, String> {
     let tokens: Vec<&str> = body.split('~').collect();
     // What each version carries: its numeric globals, how many tokens of choices follow them,
     // and each region's numbers.
-    let version = match tokens[0] {
-        "1" => 1,
-        "2" => 2,
-        other => {
+    let version = match tokens[0].parse::<u32>() {
+        Ok(v) if (1..=LINK_VERSION).contains(&v) && tokens[0] == v.to_string() => v,
+        _ => {
+            let other = tokens[0];
             return Err(format!(
                 "The link was made by scenario format version \u{201c}{other}\u{201d}; this page reads versions 1 \
                  and {LINK_VERSION}."
-            ))
+            ));
         }
     };
     let global_fields: Vec<GlobalField> = GlobalField::in_version(version).collect();
