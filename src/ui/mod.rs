@@ -22,6 +22,11 @@ mod state;
 mod stay_or_move_table;
 mod storage;
 mod summary;
+mod use_after_first_paint;
+mod use_autosave;
+mod use_pasted_link;
+mod use_title;
+mod use_window_event;
 
 pub use app::App;
 
