@@ -29,11 +29,3 @@ mod use_title;
 mod use_window_event;
 
 pub use app::App;
-
-/// Sends panic messages to the browser console: in wasm a panic otherwise ends the page
-/// without a word about where it happened.
-pub fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(&format!("sitecost panicked: {info}").into());
-    }));
-}
