@@ -24,7 +24,10 @@ mod storage;
 mod summary;
 mod use_after_first_paint;
 mod use_autosave;
+mod use_clipboard;
+mod use_file_text;
 mod use_pasted_link;
+mod use_reset;
 mod use_title;
 mod use_window_event;
 

@@ -1,11 +1,11 @@
 //! `SiteImport`: import sites from a CSV file or pasted text, with a preview, and export them back.
 
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use super::download::download_text;
+use super::download::on_click_download;
 use super::state::AppState;
+use super::use_file_text::{use_file_text, FileText};
 use crate::model::sites::{export, preview};
 use crate::model::{Action, Region};
 
@@ -25,22 +25,13 @@ pub fn SiteImport(props: &SiteImportProps) -> Html {
 
     let on_file = {
         let (text, file_error) = (text.clone(), file_error.clone());
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
-            let (text, file_error) = (text.clone(), file_error.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()) {
-                    Some(contents) => {
-                        file_error.set(None);
-                        text.set(contents);
-                    }
-                    None => file_error.set(Some(format!("{} could not be read as text.", file.name()))),
-                }
-            });
-            // Choosing the same file again should read it again.
-            input.set_value("");
-        })
+        use_file_text(Callback::from(move |file: FileText| match file.text {
+            Some(contents) => {
+                file_error.set(None);
+                text.set(contents);
+            }
+            None => file_error.set(Some(format!("{} could not be read as text.", file.name))),
+        }))
     };
     let on_paste = {
         let text = text.clone();
@@ -59,11 +50,7 @@ pub fn SiteImport(props: &SiteImportProps) -> Html {
     };
     let on_export = {
         let regions = props.regions.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Err(e) = download_text("sitecost-sites.csv", "text/csv;charset=utf-8", &export(&regions)) {
-                web_sys::console::error_2(&"sitecost: exporting sites failed".into(), &e);
-            }
-        })
+        on_click_download("sitecost-sites.csv", "text/csv;charset=utf-8", "exporting sites", move || export(&regions))
     };
 
     let good = preview.good().len();
