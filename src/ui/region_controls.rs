@@ -120,7 +120,7 @@ pub fn RegionControls(props: &RegionControlsProps) -> Html {
                         aria-label={format!("Move {name} down")}>{"\u{2193}"}</button>
                     <button type="button" class="icon" id={format!("duplicate-{id}")}
                         onclick={act(Action::DuplicateRegion(index))}
-                        aria-label={format!("Duplicate {name}")}>{"Copy"}</button>
+                        aria-label={format!("Copy {name}")}>{"Copy"}</button>
                     <button type="button" class="icon danger" id={format!("remove-{id}")}
                         onclick={act(Action::RemoveRegion(index))}
                         aria-label={format!("Remove {name}")}>{"\u{2715}"}</button>
