@@ -49,16 +49,20 @@ fn results(report: &Rc<Report>, downloads: bool) -> Html {
 }
 
 /// An embed: someone's link shown as results only, with a way into the full explorer.
+///
+/// Its content is one `<main>` landmark under a level-one heading, as on the full page; the
+/// heading is for assistive technology only, since an embed shows results, not the header.
 fn embed(banner: Option<Html>, report: &Rc<Report>, link: &str) -> Html {
     let full = format!("{}{}", page_address(), fragment_of(link, false));
     html! {
-        <div class="embed">
+        <main class="embed">
+            <h1 class="visually-hidden">{"sitecost scenario"}</h1>
             { banner }
             { results(report, false) }
             <p class="open-full">
                 <a href={full} target="_blank" rel="noopener" id="open-full">{"Open the full explorer \u{2197}"}</a>
             </p>
-        </div>
+        </main>
     }
 }
 
