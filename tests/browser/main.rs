@@ -3,8 +3,10 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod accessibility;
 mod basics;
 mod decision;
 mod hosting;
+mod panics;
 mod regions;
 mod sharing;
