@@ -4,6 +4,7 @@
 mod support;
 
 mod accessibility;
+mod autosave;
 mod basics;
 mod decision;
 mod hosting;
