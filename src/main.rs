@@ -1,6 +1,5 @@
-//! The app's entry point: installs the panic hook and mounts the Yew app on `<body>`.
+//! The app's entry point: mounts the Yew app on `<body>` (yew's renderer installs its panic hook).
 
 fn main() {
-    sitecost::ui::install_panic_hook();
     yew::Renderer::<sitecost::ui::App>::new().render();
 }

@@ -1,11 +1,7 @@
 //! `App`: the page — inputs on one side, results on the other — or, in embed mode, results only.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo_events::EventListener;
-use gloo_timers::callback::Timeout;
-use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use super::banner::Banner;
@@ -18,11 +14,14 @@ use super::results_table::ResultsTable;
 use super::share_panel::{page_address, SharePanel};
 use super::site_import::SiteImport;
 use super::sources::Sources;
-use super::startup::{from_current_fragment, start};
-use super::state::{AppState, Msg, HALVING_DATE};
+use super::startup::start;
+use super::state::{AppState, HALVING_DATE};
 use super::stay_or_move_table::StayOrMoveTable;
-use super::storage;
 use super::summary::Summary;
+use super::use_after_first_paint::use_after_first_paint;
+use super::use_autosave::use_autosave;
+use super::use_pasted_link::use_pasted_link;
+use super::use_title::use_title;
 use crate::chart::ChartKind;
 use crate::model::codec::{encode_link, fragment_of};
 use crate::model::region::SEED_IDS;
@@ -30,51 +29,6 @@ use crate::model::Report;
 
 /// Up to this many regions the sliders start expanded; beyond, each region starts as one row.
 const EXPANDED_UP_TO: usize = 8;
-
-/// How long the autosave and the address bar wait after the last change: browsers throttle
-/// pages that rewrite their URL on every frame of a drag, and a storage write per frame is
-/// wasted work.
-const SAVE_DELAY_MS: u32 = 150;
-
-fn set_title(best: &Option<String>) {
-    let title = match best {
-        Some(name) => format!("sitecost \u{2014} best: {name}"),
-        None => "sitecost \u{2014} no region pays".to_string(),
-    };
-    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-        document.set_title(&title);
-    }
-}
-
-fn replace_address_fragment(fragment: &str) {
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        // A refused update only leaves an older scenario in the address bar; the autosave has it.
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(fragment));
-    }
-}
-
-/// The scenario waiting to be kept where a reload finds it, and the timer that will keep it.
-///
-/// Storage and the address bar are written once a burst of changes ends ([`SAVE_DELAY_MS`]
-/// after the last), not on every frame of a drag, and at once when the page is hidden or
-/// closed, so a reload never loses a change.
-#[derive(Default)]
-struct PendingSave {
-    link: Option<Rc<str>>,
-    timer: Option<Timeout>,
-}
-
-/// Writes the pending scenario to storage and the address bar; returns why storage cannot
-/// be used, if it cannot, or `None` when nothing was pending.
-fn flush(pending: &RefCell<PendingSave>) -> Option<Option<String>> {
-    let link = {
-        let mut pending = pending.borrow_mut();
-        pending.timer = None;
-        pending.link.take()?
-    };
-    replace_address_fragment(&fragment_of(&link, false));
-    Some(storage::save(&link).err())
-}
 
 fn results(report: &Rc<Report>, downloads: bool) -> Html {
     html! {
@@ -94,95 +48,60 @@ fn results(report: &Rc<Report>, downloads: bool) -> Html {
     }
 }
 
+/// An embed: someone's link shown as results only, with a way into the full explorer.
+///
+/// Its content is one `<main>` landmark under a level-one heading, as on the full page; the
+/// heading is for assistive technology only, since an embed shows results, not the header.
+fn embed(banner: Option<Html>, report: &Rc<Report>, link: &str) -> Html {
+    let full = format!("{}{}", page_address(), fragment_of(link, false));
+    html! {
+        <main class="embed">
+            <h1 class="visually-hidden">{"sitecost scenario"}</h1>
+            { banner }
+            { results(report, false) }
+            <p class="open-full">
+                <a href={full} target="_blank" rel="noopener" id="open-full">{"Open the full explorer \u{2197}"}</a>
+            </p>
+        </main>
+    }
+}
+
+fn header(storage_problem: Option<String>) -> Html {
+    html! {
+        <header class="page-header">
+            <h1>{"sitecost"}</h1>
+            <p>{"Where does Bitcoin mining still pay? Move any input and every region's break-even, \
+                 margin and share of your fleet update at once."}</p>
+            if let Some(problem) = storage_problem {
+                <p class="notice" id="storage-notice">
+                    {format!("Your changes are not saved in this browser ({problem}). Copy the link to keep them.")}
+                </p>
+            }
+        </header>
+    }
+}
+
 #[component]
 pub fn App() -> Html {
     let opening = use_memo((), |_| start());
     let state = use_reducer(|| AppState::new(opening.scenario.clone(), opening.banner.clone()));
-    let storage_problem = use_state(|| opening.storage_problem.clone());
-    let pending = use_mut_ref(PendingSave::default);
     let dispatch = state.dispatcher();
     let report = state.report.clone();
     let regions = &state.scenario.regions;
-    let embed = opening.embed;
     // The region controls, import and share panels (most of the page's elements) are built just
     // after the first paint: the results and the first chart show first, the controls a moment
     // later, instead of everything after the longest render.
-    let controls_ready = use_state(|| false);
-    {
-        let controls_ready = controls_ready.clone();
-        use_effect_with((), move |_| {
-            let timer = Timeout::new(0, move || controls_ready.set(true));
-            move || drop(timer)
-        });
-    }
-
-    // The title names the best region, set through the DOM's text API like every name.
-    let best = report.best_row().map(|r| r.name.to_string());
-    use_effect_with(best, set_title);
-
+    let controls_ready = use_after_first_paint();
+    use_title(report.best_row().map(|r| r.name.to_string()));
     // The scenario encoded once per change, for the autosave, the address bar and the share panel.
     let link: Rc<str> = (*use_memo(state.scenario.clone(), |s| Rc::<str>::from(encode_link(s)))).clone();
-    {
-        // An embed is a view of someone's link: it must not overwrite this browser's autosave.
-        let (storage_problem, pending) = (storage_problem.clone(), pending.clone());
-        use_effect_with(link.clone(), move |link| {
-            if !embed {
-                let timer = {
-                    let pending = pending.clone();
-                    Timeout::new(SAVE_DELAY_MS, move || {
-                        if let Some(problem) = flush(&pending) {
-                            if problem != *storage_problem {
-                                storage_problem.set(problem);
-                            }
-                        }
-                    })
-                };
-                // Replacing the timer drops (cancels) the previous one.
-                *pending.borrow_mut() = PendingSave { link: Some(link.clone()), timer: Some(timer) };
-            }
-        });
-    }
-    {
-        // A page being hidden or closed may never run the timer: keep the last change now.
-        let pending = pending.clone();
-        use_effect_with((), move |_| {
-            let window = web_sys::window().expect("a window");
-            let listener = EventListener::new(&window, "pagehide", move |_| {
-                flush(&pending);
-            });
-            move || drop(listener)
-        });
-    }
-
-    {
-        // A link pasted into the address bar of an open page changes only the fragment, which
-        // reloads nothing: load its scenario here. Our own address updates use replaceState,
-        // which fires no hashchange.
-        let dispatch = dispatch.clone();
-        use_effect_with((), move |_| {
-            let window = web_sys::window().expect("a window");
-            let listener = EventListener::new(&window, "hashchange", move |_| {
-                if let Some((scenario, banner)) = from_current_fragment() {
-                    dispatch.dispatch(Msg::Replace(Box::new(scenario), banner));
-                }
-            });
-            move || drop(listener)
-        });
-    }
+    // An embed is a view of someone's link: it must not overwrite this browser's autosave.
+    let storage_problem = use_autosave(link.clone(), !opening.embed, opening.storage_problem.clone());
+    use_pasted_link(dispatch.clone());
 
     let banner = state.banner.clone().map(|b| html! { <Banner banner={b} dispatch={dispatch.clone()} /> });
-
-    if embed {
-        let full = format!("{}{}", page_address(), fragment_of(&link, false));
-        return html! {
-            <div class="embed">
-                { banner }
-                { results(&report, false) }
-                <p class="open-full">
-                    <a href={full} target="_blank" rel="noopener" id="open-full">{"Open the full explorer \u{2197}"}</a>
-                </p>
-            </div>
-        };
+    if opening.embed {
+        return embed(banner, &report, &link);
     }
 
     let refusal = state.refusal.as_ref();
@@ -197,16 +116,7 @@ pub fn App() -> Html {
 
     html! {
         <>
-            <header class="page-header">
-                <h1>{"sitecost"}</h1>
-                <p>{"Where does Bitcoin mining still pay? Move any input and every region's break-even, \
-                     margin and share of your fleet update at once."}</p>
-                if let Some(problem) = &*storage_problem {
-                    <p class="notice" id="storage-notice">
-                        {format!("Your changes are not saved in this browser ({problem}). Copy the link to keep them.")}
-                    </p>
-                }
-            </header>
+            { header(storage_problem) }
             { banner }
             <main class="layout">
                 <section class="inputs" aria-label="Inputs">
@@ -217,7 +127,7 @@ pub fn App() -> Html {
                     <RegionToolbar count={regions.len()} missing_seeds={missing_seeds}
                         last_removed={state.last_removed.clone()} message={list_error}
                         dispatch={dispatch.clone()} />
-                    if *controls_ready {
+                    if controls_ready {
                         { for regions.iter().enumerate().map(|(index, region)| html! {
                             <RegionControls key={region.id.to_string()} index={index} count={regions.len()}
                                 region={region.clone()} error={region_error(&region.id)}

@@ -8,6 +8,7 @@ mod chart_figure;
 mod chart_painter;
 mod download;
 mod global_controls;
+mod import_preview;
 mod projection_controls;
 mod region_controls;
 mod region_header;
@@ -23,14 +24,14 @@ mod state;
 mod stay_or_move_table;
 mod storage;
 mod summary;
+mod use_after_first_paint;
+mod use_autosave;
+mod use_clipboard;
 mod use_field_callbacks;
+mod use_file_text;
+mod use_pasted_link;
+mod use_reset;
+mod use_title;
+mod use_window_event;
 
 pub use app::App;
-
-/// Sends panic messages to the browser console: in wasm a panic otherwise ends the page
-/// without a word about where it happened.
-pub fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(&format!("sitecost panicked: {info}").into());
-    }));
-}

@@ -1,12 +1,13 @@
 //! `SiteImport`: import sites from a CSV file or pasted text, with a preview, and export them back.
 
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use super::download::download_text;
+use super::download::on_click_download;
+use super::import_preview::ImportPreview;
 use super::state::AppState;
-use crate::model::sites::{export, preview};
+use super::use_file_text::{use_file_text, FileText};
+use crate::model::sites::{export, optional_columns, preview, required_columns};
 use crate::model::{Action, Region};
 
 #[derive(Properties, PartialEq)]
@@ -25,22 +26,13 @@ pub fn SiteImport(props: &SiteImportProps) -> Html {
 
     let on_file = {
         let (text, file_error) = (text.clone(), file_error.clone());
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
-            let (text, file_error) = (text.clone(), file_error.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()) {
-                    Some(contents) => {
-                        file_error.set(None);
-                        text.set(contents);
-                    }
-                    None => file_error.set(Some(format!("{} could not be read as text.", file.name()))),
-                }
-            });
-            // Choosing the same file again should read it again.
-            input.set_value("");
-        })
+        use_file_text(Callback::from(move |file: FileText| match file.text {
+            Some(contents) => {
+                file_error.set(None);
+                text.set(contents);
+            }
+            None => file_error.set(Some(format!("{} could not be read as text.", file.name))),
+        }))
     };
     let on_paste = {
         let text = text.clone();
@@ -59,52 +51,27 @@ pub fn SiteImport(props: &SiteImportProps) -> Html {
     };
     let on_export = {
         let regions = props.regions.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Err(e) = download_text("sitecost-sites.csv", "text/csv;charset=utf-8", &export(&regions)) {
-                web_sys::console::error_2(&"sitecost: exporting sites failed".into(), &e);
-            }
-        })
+        on_click_download("sitecost-sites.csv", "text/csv;charset=utf-8", "exporting sites", move || export(&regions))
     };
 
-    let good = preview.good().len();
+    let hint = format!(
+        "CSV columns: {} (required); {} (optional: a missing value takes the new-site default).",
+        required_columns().collect::<Vec<_>>().join(", "),
+        optional_columns().collect::<Vec<_>>().join(", ")
+    );
+    let placeholder = required_columns().chain(optional_columns().take(1)).collect::<Vec<_>>().join(",");
     html! {
         <section class="site-import" aria-labelledby="site-import-title">
             <h2 id="site-import-title">{"Import or export sites"}</h2>
-            <p class="hint">{"CSV columns: name, price_usd_per_kwh, cap_mw, uptime_pct (required); source, \
-                opex_usd_per_mw_month, levy_usd_per_kwh, downtime_months, tax_pct, capex_usd_per_mw, \
-                move_cost_usd_per_mw, move_days (optional: a missing cost takes the new-site default)."}</p>
+            <p class="hint">{hint}</p>
             <label for="import-sites">{"CSV file"}</label>
             <input type="file" id="import-sites" accept=".csv,text/csv" onchange={on_file} />
             if let Some(e) = &*file_error { <p class="error" role="alert">{e.clone()}</p> }
             <label for="import-sites-text">{"or paste CSV"}</label>
             <textarea id="import-sites-text" rows="4" value={(*text).clone()} oninput={on_paste}
-                placeholder="name,price_usd_per_kwh,cap_mw,uptime_pct,source" />
+                placeholder={placeholder} />
             if !text.trim().is_empty() {
-                <div id="import-preview">
-                    if let Some(problem) = &preview.problem {
-                        <p class="error" role="alert">{problem.clone()}</p>
-                    } else {
-                        <table>
-                            <thead><tr><th scope="col">{"Line"}</th><th scope="col">{"Name"}</th><th scope="col">{"Result"}</th></tr></thead>
-                            <tbody>
-                                { for preview.rows.iter().map(|row| html! {
-                                    <tr data-line={row.line.to_string()} class={if row.outcome.is_ok() { "ok" } else { "bad" }}>
-                                        <td>{row.line}</td>
-                                        <td>{row.name.clone()}</td>
-                                        <td>{ match &row.outcome {
-                                            Ok(_) => "will be added".to_string(),
-                                            Err(errors) => errors.join("; "),
-                                        } }</td>
-                                    </tr>
-                                }) }
-                            </tbody>
-                        </table>
-                    }
-                    <button type="button" id="import-sites-confirm" disabled={good == 0} onclick={on_confirm}>
-                        { format!("Add {good} site{}", if good == 1 { "" } else { "s" }) }
-                    </button>
-                    <button type="button" id="import-sites-cancel" onclick={on_cancel}>{"Cancel"}</button>
-                </div>
+                <ImportPreview preview={preview.clone()} on_confirm={on_confirm} on_cancel={on_cancel} />
             }
             <p><button type="button" id="export-sites" onclick={on_export}>{"Export sites (CSV)"}</button></p>
         </section>

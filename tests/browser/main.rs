@@ -3,8 +3,11 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod accessibility;
+mod autosave;
 mod basics;
 mod decision;
 mod hosting;
+mod panics;
 mod regions;
 mod sharing;

@@ -1,0 +1,78 @@
+//! `use_autosave`: the scenario kept where a reload finds it, in storage and in the address bar.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_timers::callback::Timeout;
+use wasm_bindgen::JsValue;
+use yew::prelude::*;
+
+use super::storage;
+use super::use_window_event::use_window_event;
+use crate::model::codec::fragment_of;
+
+/// How long the autosave and the address bar wait after the last change: browsers throttle
+/// pages that rewrite their URL on every frame of a drag, and a storage write per frame is
+/// wasted work.
+const SAVE_DELAY_MS: u32 = 150;
+
+/// The scenario waiting to be kept, and the timer that will keep it.
+#[derive(Default)]
+struct PendingSave {
+    link: Option<Rc<str>>,
+    timer: Option<Timeout>,
+}
+
+fn replace_address_fragment(fragment: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        // A refused update only leaves an older scenario in the address bar; the autosave has it.
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(fragment));
+    }
+}
+
+/// Writes the pending scenario to storage and the address bar; returns why storage cannot
+/// be used, if it cannot, or `None` when nothing was pending.
+fn flush(pending: &RefCell<PendingSave>) -> Option<Option<String>> {
+    let link = {
+        let mut pending = pending.borrow_mut();
+        pending.timer = None;
+        pending.link.take()?
+    };
+    replace_address_fragment(&fragment_of(&link, false));
+    Some(storage::save(&link).err())
+}
+
+/// Keeps `link` (the encoded scenario) in storage and the address bar, unless `enabled` is
+/// false, and returns why storage cannot be used, if it cannot (`problem` at first).
+///
+/// Both are written once a burst of changes ends ([`SAVE_DELAY_MS`] after the last), not on
+/// every frame of a drag, and at once when the page is hidden or closed, which may never run
+/// the timer, so a reload never loses a change.
+#[hook]
+pub fn use_autosave(link: Rc<str>, enabled: bool, problem: Option<String>) -> Option<String> {
+    let problem = use_state(|| problem);
+    let pending = use_mut_ref(PendingSave::default);
+    {
+        let (problem, pending) = (problem.clone(), pending.clone());
+        use_effect_with(link, move |link| {
+            if enabled {
+                let timer = {
+                    let pending = pending.clone();
+                    Timeout::new(SAVE_DELAY_MS, move || {
+                        if let Some(now) = flush(&pending) {
+                            if now != *problem {
+                                problem.set(now);
+                            }
+                        }
+                    })
+                };
+                // Replacing the timer drops (cancels) the previous one.
+                *pending.borrow_mut() = PendingSave { link: Some(link.clone()), timer: Some(timer) };
+            }
+        });
+    }
+    use_window_event("pagehide", move |_| {
+        flush(&pending);
+    });
+    (*problem).clone()
+}

@@ -1,0 +1,37 @@
+//! `use_clipboard`: copying text to the clipboard, and a sentence saying how it went.
+
+use wasm_bindgen_futures::JsFuture;
+use yew::prelude::*;
+
+/// Copies to the clipboard on a click, and says how the last copy went.
+pub struct Clipboard {
+    /// The sentence about the last copy, for a live region (empty before the first).
+    pub status: String,
+    set_status: UseStateHandle<String>,
+}
+
+impl Clipboard {
+    /// A click handler that writes `text` to the clipboard; where that is refused, the text
+    /// stays selectable on the page and the status says where to find it (`what`).
+    pub fn copy_on_click(&self, text: String, what: &'static str) -> Callback<MouseEvent> {
+        let status = self.set_status.clone();
+        Callback::from(move |_| {
+            let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else { return };
+            let (text, status) = (text.clone(), status.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match JsFuture::from(clipboard.write_text(&text)).await {
+                    Ok(_) => status.set(format!("{what} copied.")),
+                    Err(_) => {
+                        status.set(format!("The browser refused the clipboard: select the {what} below and copy it."))
+                    }
+                }
+            });
+        })
+    }
+}
+
+#[hook]
+pub fn use_clipboard() -> Clipboard {
+    let set_status = use_state(String::new);
+    Clipboard { status: (*set_status).clone(), set_status }
+}
