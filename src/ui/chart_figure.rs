@@ -1,13 +1,12 @@
 //! `ChartFigure`: a `<figure>` whose canvas is redrawn from the report, with SVG and PNG downloads.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo_events::EventListener;
 use yew::prelude::*;
 
 use super::canvas_draw::{png_data_url, svg};
-use super::chart_painter::{is_within, watch, Painter, Plot, Sight, NEAR_VIEWPORT_PX};
+use super::chart_painter::{is_within, watch, Painter, NEAR_VIEWPORT_PX};
 use super::download::{download_text, download_url, log_failure};
 use crate::chart::ChartKind;
 use crate::model::Report;
@@ -24,40 +23,19 @@ pub struct ChartFigureProps {
 #[component]
 pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     let kind = props.kind;
-    let painter = use_memo((), |_| {
-        Rc::new(Painter {
-            kind,
-            plot: Plot::default(),
-            sight: Sight::default(),
-            latest: RefCell::new(props.report.clone()),
-        })
-    });
+    let painter = use_memo((), |_| Rc::new(Painter::default()));
     let plot = &painter.plot;
-    *painter.latest.borrow_mut() = props.report.clone();
-    // Bumped when the window is resized, so the chart is drawn again at its new width.
-    let resized = use_state(|| 0u32);
     {
-        let (resized, width) = (resized.clone(), plot.width.clone());
-        use_effect_with((), move |_| {
-            let window = web_sys::window().expect("a window");
-            let listener = EventListener::new(&window, "resize", move |_| {
-                *width.borrow_mut() = None;
-                resized.set(resized.wrapping_add(1));
-            });
-            move || drop(listener)
-        });
-    }
-    {
-        // Printing shows every chart, so every chart not yet drawn is drawn first.
         let painter = Rc::clone(&painter);
         use_effect_with((), move |_| {
             let window = web_sys::window().expect("a window");
-            let listener = EventListener::new(&window, "beforeprint", move |_| {
-                if painter.sight.stale.get() {
-                    painter.draw_now();
-                }
-            });
-            move || drop(listener)
+            let resize = {
+                let painter = Rc::clone(&painter);
+                EventListener::new(&window, "resize", move |_| painter.resized())
+            };
+            // Printing shows every chart, so every chart not yet drawn is drawn first.
+            let print = EventListener::new(&window, "beforeprint", move |_| painter.draw_if_stale());
+            move || drop((resize, print))
         });
     }
     {
@@ -84,11 +62,11 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         });
     }
     {
-        // Drawing happens after the DOM update, only when what this chart shows has changed
-        // (or the window was resized), and only for a chart on screen or near it: most slider
-        // moves leave one chart or two as they were, and most charts are out of sight.
+        // Drawing happens after the DOM update, only when what this chart shows has changed,
+        // and only for a chart on screen or near it: most slider moves leave one chart or two
+        // as they were, and most charts are out of sight.
         let painter = Rc::clone(&painter);
-        use_effect_with((kind.inputs(&props.report), *resized), move |_| painter.changed());
+        use_effect_with(kind.data(&props.report), move |data| painter.show(data.clone()));
     }
     let cursor = kind.cursor(&props.report);
     {

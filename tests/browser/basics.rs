@@ -282,7 +282,7 @@ fn a_price_change_redraws_the_profit_chart_as_a_fresh_page_draws_it() {
     let first = page.canvas(chart);
     let mut cheaper = Scenario::default();
     cheaper.apply(&Action::SetRegion(1, RegionField::Price, 0.03)).unwrap();
-    let axes = |s: &Scenario| sitecost::chart::ChartKind::ProfitVsHashprice.axes(&report(s));
+    let axes = |s: &Scenario| sitecost::chart::ChartKind::ProfitVsHashprice.data(&report(s)).axes();
     assert_eq!(axes(&cheaper), axes(&Scenario::default()), "the test needs a change within the same axes");
     page.slide("price-texas", 0.03);
     page.wait_canvas_change(chart, first);
