@@ -22,6 +22,9 @@ mod state;
 mod stay_or_move_table;
 mod storage;
 mod summary;
+mod use_chart_downloads;
+mod use_chart_painter;
+mod use_chart_sight;
 
 pub use app::App;
 
