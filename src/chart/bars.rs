@@ -5,7 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{short_label, DrawResult, BARS_MAX, FONT, NOTE_PX};
+use super::{rank_desc, short_label, DrawResult, BARS_MAX, FONT, NOTE_PX};
 use crate::model::RegionReport;
 
 /// Horizontal bands, top to bottom, one per region: returns the band centre on a 0..n axis.
@@ -37,9 +37,8 @@ impl<T> Bands<T> {
         if rows.len() <= BARS_MAX {
             return Bands { shown: rows.iter().map(band).collect(), hidden: 0 };
         }
-        let mut ranked: Vec<&RegionReport> = rows.iter().collect();
-        ranked.sort_by(|a, b| rank(b).total_cmp(&rank(a)));
-        Bands { shown: ranked.into_iter().take(BARS_MAX).map(band).collect(), hidden: rows.len() - BARS_MAX }
+        let ranked = rank_desc(&rows.iter().map(rank).collect::<Vec<_>>());
+        Bands { shown: ranked[..BARS_MAX].iter().map(|&i| band(&rows[i])).collect(), hidden: rows.len() - BARS_MAX }
     }
 
     /// The regions (or options) there are, shown or not.

@@ -7,7 +7,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::profit_vs_hashprice::{draw_legend, draw_ranked_lines, RankedLine};
-use super::{padded_range, rgb, DrawResult, FONT};
+use super::{padded_range, rank_desc, rgb, DrawResult, FONT};
 use crate::format::compact;
 use crate::model::{Report, YearMonth};
 
@@ -32,10 +32,11 @@ struct Line {
 impl Inputs {
     /// The chart's lines for `report`.
     pub fn from_report(report: &Report) -> Self {
-        let mut ranked: Vec<_> = report.rows.iter().collect();
-        ranked.sort_by(|a, b| b.net_36m_usd_per_mw.total_cmp(&a.net_36m_usd_per_mw));
+        let rows = &report.rows;
+        let ranked = rank_desc(&rows.iter().map(|r| r.net_36m_usd_per_mw).collect::<Vec<_>>());
         let lines = ranked
             .into_iter()
+            .map(|i| &rows[i])
             .map(|r| Line {
                 name: r.name.clone(),
                 color_rgb: r.color_rgb,

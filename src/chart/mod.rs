@@ -304,6 +304,15 @@ pub fn render_svg_measured<Page: DrawingBackend, M: TextMeasure>(
 /// region names alternated between 12, 13 and 15 px).
 const FONT: &str = "sans-serif";
 
+/// The indices of `keys`, largest first, equal keys in their order: one sort for every chart
+/// that ranks its regions (sorting code is large in the wasm, and each comparator would have
+/// its own copy).
+fn rank_desc(keys: &[f64]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by(|&a, &b| keys[b].total_cmp(&keys[a]));
+    order
+}
+
 /// A region's colour as plotters takes it.
 fn rgb([r, g, b]: [u8; 3]) -> RGBColor {
     RGBColor(r, g, b)

@@ -6,7 +6,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::rc::Rc;
 
-use super::{padded_range, rgb, short_label, DrawResult, PlotFrame, FONT};
+use super::{padded_range, rank_desc, rgb, short_label, DrawResult, PlotFrame, FONT};
 use crate::format::compact;
 use crate::model::Report;
 
@@ -47,9 +47,7 @@ impl Inputs {
                 break_even_usd_per_ph_day: r.break_even_usd_per_ph_day,
             })
             .collect();
-        let rows = &report.rows;
-        let mut ranked: Vec<usize> = (0..rows.len()).collect();
-        ranked.sort_by(|&a, &b| rows[b].margin_usd_per_mw_day.total_cmp(&rows[a].margin_usd_per_mw_day));
+        let ranked = rank_desc(&report.rows.iter().map(|r| r.margin_usd_per_mw_day).collect::<Vec<_>>());
         Inputs { hashprice_axis: report.hashprice_axis, lines, ranked }
     }
 

@@ -15,16 +15,15 @@ pub struct ChartDownloads {
     pub png: Callback<MouseEvent>,
 }
 
-/// Downloads `kind` of the report of the latest render: the callbacks are made once, and
-/// read the report when pressed.
+/// Downloads `kind` of `report`. The callbacks are made on each render, holding that render's
+/// report: memoised ones (`use_callback`) would cost the wasm 2 KB for buttons that are cheap to
+/// render.
 #[hook]
 pub fn use_chart_downloads(kind: ChartKind, report: &Rc<Report>) -> ChartDownloads {
-    let latest = use_mut_ref(|| Rc::clone(report));
-    *latest.borrow_mut() = Rc::clone(report);
     let svg = {
-        let latest = Rc::clone(&latest);
-        use_callback(kind, move |_: MouseEvent, &kind| {
-            let result = svg(kind, &latest.borrow())
+        let report = Rc::clone(report);
+        Callback::from(move |_: MouseEvent| {
+            let result = svg(kind, &report)
                 .map_err(|e| e.into())
                 .and_then(|text| download_text(&format!("sitecost-{}.svg", kind.name()), "image/svg+xml", &text));
             if let Err(e) = result {
@@ -32,13 +31,16 @@ pub fn use_chart_downloads(kind: ChartKind, report: &Rc<Report>) -> ChartDownloa
             }
         })
     };
-    let png = use_callback(kind, move |_: MouseEvent, &kind| {
-        let result = png_data_url(kind, &latest.borrow())
-            .map_err(|e| e.into())
-            .and_then(|url| download_url(&format!("sitecost-{}.png", kind.name()), &url));
-        if let Err(e) = result {
-            log_failure("the PNG download", &e);
-        }
-    });
+    let png = {
+        let report = Rc::clone(report);
+        Callback::from(move |_: MouseEvent| {
+            let result = png_data_url(kind, &report)
+                .map_err(|e| e.into())
+                .and_then(|url| download_url(&format!("sitecost-{}.png", kind.name()), &url));
+            if let Err(e) = result {
+                log_failure("the PNG download", &e);
+            }
+        })
+    };
     ChartDownloads { svg, png }
 }
