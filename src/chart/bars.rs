@@ -5,8 +5,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{short_label, DrawResult, BARS_MAX, FONT, NOTE_PX};
-use crate::model::{RegionReport, Report};
+use super::{rank_desc, short_label, DrawResult, BARS_MAX, FONT, NOTE_PX};
+use crate::model::RegionReport;
 
 /// Horizontal bands, top to bottom, one per region: returns the band centre on a 0..n axis.
 pub(super) fn band_center(index: usize, count: usize) -> f64 {
@@ -18,17 +18,33 @@ fn band_label_px<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>) -> u32 {
     (area.dim_in_pixel().0 * 3 / 10).min(150)
 }
 
-/// The rows a bar chart shows, best first by `rank` when there are more than [`BARS_MAX`]
-/// (otherwise all, in scenario order), and how many were left out.
-pub(super) fn shown_rows(report: &Report, rank: impl Fn(&RegionReport) -> f64) -> (Vec<&RegionReport>, usize) {
-    let mut rows: Vec<&RegionReport> = report.rows.iter().collect();
-    if rows.len() <= BARS_MAX {
-        return (rows, 0);
+/// The bands a bar chart shows, top to bottom, and how many regions (or options) it leaves
+/// to the table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bands<T> {
+    pub(super) shown: Vec<T>,
+    pub(super) hidden: usize,
+}
+
+impl<T> Bands<T> {
+    /// A band made by `band` for each row, best first by `rank` when there are more than
+    /// [`BARS_MAX`] (otherwise every row, in scenario order).
+    pub(super) fn best(
+        rows: &[RegionReport],
+        rank: impl Fn(&RegionReport) -> f64,
+        band: impl Fn(&RegionReport) -> T,
+    ) -> Self {
+        if rows.len() <= BARS_MAX {
+            return Bands { shown: rows.iter().map(band).collect(), hidden: 0 };
+        }
+        let ranked = rank_desc(&rows.iter().map(rank).collect::<Vec<_>>());
+        Bands { shown: ranked[..BARS_MAX].iter().map(|&i| band(&rows[i])).collect(), hidden: rows.len() - BARS_MAX }
     }
-    rows.sort_by(|a, b| rank(b).total_cmp(&rank(a)));
-    let hidden = rows.len() - BARS_MAX;
-    rows.truncate(BARS_MAX);
-    (rows, hidden)
+
+    /// The regions (or options) there are, shown or not.
+    pub(super) fn count(&self) -> usize {
+        self.shown.len() + self.hidden
+    }
 }
 
 /// The coordinate system the bar charts share: x over `x_range` under the bars, one band per

@@ -1,17 +1,56 @@
 //! Chart 4: cumulative cash per MW of a new deployment in each region over 36 months, with the halving marked.
 
+use std::rc::Rc;
+
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::profit_vs_hashprice::{draw_legend, draw_ranked_lines};
-use super::{padded_range, DrawResult, FONT};
+use super::profit_vs_hashprice::{draw_legend, draw_ranked_lines, RankedLine};
+use super::{padded_range, rank_desc, rgb, DrawResult, FONT};
 use crate::format::compact;
-use crate::model::Report;
+use crate::model::{Report, YearMonth};
 
-pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, report: &Report) -> DrawResult<DB> {
-    let months = report.rows.first().map_or(36, |r| r.cumulative_usd_per_mw.len().saturating_sub(1)) as f64;
-    let (y0, y1) = padded_range(report.rows.iter().flat_map(|r| r.cumulative_usd_per_mw.iter().copied()));
+/// What the chart shows: a line per region and the halving.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Inputs {
+    /// One line per region, best 36-month net first: the legend's order.
+    lines: Vec<Line>,
+    /// The projection month (1 to 36) of the halving and its date, if it falls within the projection.
+    halving: Option<(u32, YearMonth)>,
+}
+
+/// One region's cumulative cash.
+#[derive(Clone, Debug, PartialEq)]
+struct Line {
+    name: Rc<str>,
+    color_rgb: [u8; 3],
+    /// Months 0 to 36, USD per MW.
+    cumulative_usd_per_mw: Vec<f64>,
+}
+
+impl Inputs {
+    /// The chart's lines for `report`.
+    pub fn from_report(report: &Report) -> Self {
+        let rows = &report.rows;
+        let ranked = rank_desc(&rows.iter().map(|r| r.net_36m_usd_per_mw).collect::<Vec<_>>());
+        let lines = ranked
+            .into_iter()
+            .map(|i| &rows[i])
+            .map(|r| Line {
+                name: r.name.clone(),
+                color_rgb: r.color_rgb,
+                cumulative_usd_per_mw: r.cumulative_usd_per_mw.clone(),
+            })
+            .collect();
+        Inputs { lines, halving: report.halving_month_index.map(|m| (m, report.halving_month)) }
+    }
+}
+
+pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, inputs: &Inputs) -> DrawResult<DB> {
+    let lines = &inputs.lines;
+    let months = lines.first().map_or(36, |l| l.cumulative_usd_per_mw.len().saturating_sub(1)) as f64;
+    let (y0, y1) = padded_range(lines.iter().flat_map(|l| l.cumulative_usd_per_mw.iter().copied()));
     let mut chart = ChartBuilder::on(area)
         .margin(12)
         .x_label_area_size(40)
@@ -33,20 +72,22 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, report: &R
     // Above the zero line a deployment has paid for itself.
     chart.draw_series(std::iter::once(PathElement::new(vec![(0.0, 0.0), (months, 0.0)], BLACK.mix(0.45))))?;
 
-    if let Some(m) = report.halving_month_index {
+    if let Some((m, month)) = inputs.halving {
         // The halving takes effect in its month: the line sits where that month begins.
         let x = f64::from(m) - 1.0;
         chart.draw_series(std::iter::once(PathElement::new(vec![(x, y0), (x, y1)], BLACK.mix(0.6).stroke_width(1))))?;
         let (px, py) = chart.backend_coord(&(x, y1));
         let style = TextStyle::from((FONT, 12)).pos(Pos::new(HPos::Left, VPos::Top));
-        area.draw(&Text::new(format!("halving {}", report.halving_month), (px + 4, py + 4), style))?;
+        area.draw(&Text::new(format!("halving {month}"), (px + 4, py + 4), style))?;
     }
 
     let legend = draw_ranked_lines(
         &mut chart,
-        report,
-        |r| r.net_36m_usd_per_mw,
-        |r| r.cumulative_usd_per_mw.iter().enumerate().map(|(m, &v)| (m as f64, v)).collect(),
+        lines.iter().map(|l| RankedLine {
+            name: &l.name,
+            color: rgb(l.color_rgb),
+            points: l.cumulative_usd_per_mw.iter().enumerate().map(|(m, &v)| (m as f64, v)).collect(),
+        }),
     )?;
     // The legend sits bottom-right, where lines that pay back are not.
     let (plot_x, plot_y) = chart.backend_coord(&(0.0, y0));

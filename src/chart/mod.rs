@@ -2,30 +2,37 @@
 //! tests and exports render the very same functions to SVG.
 
 mod bars;
-mod break_even;
-mod cumulative_cash;
+pub mod break_even;
+pub mod cumulative_cash;
 mod either;
 mod measured;
-mod payback;
-mod profit_by_region;
-mod profit_vs_hashprice;
-mod sensitivity;
-mod stay_or_move;
+pub mod payback;
+pub mod profit_by_region;
+pub mod profit_vs_hashprice;
+pub mod sensitivity;
+pub mod stay_or_move;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use crate::format::nice_ceil;
-use crate::model::{RegionReport, Report};
-use bars::{band_center, bar_chart, draw_band_labels, draw_more_note, shown_rows};
+use crate::model::Report;
+use bars::{band_center, bar_chart, draw_band_labels, draw_more_note, Bands};
 pub use either::Either;
 pub use measured::{css_font, text_box, Measured, TextMeasure};
 
-/// What a chart depends on; see [`ChartKind::inputs`].
+/// What one chart shows, each chart's `Inputs` built from the report: the only value its
+/// drawing reads, so the page redraws a chart exactly when this changes (a capacity cap, for
+/// instance, moves no line of the profit-vs-hashprice chart, and often nothing at all).
 #[derive(Clone, Debug, PartialEq)]
-pub struct ChartInputs {
-    numbers: Vec<f64>,
-    names: Vec<std::rc::Rc<str>>,
+pub enum ChartData {
+    ProfitVsHashprice(profit_vs_hashprice::Inputs),
+    BreakEven(break_even::Inputs),
+    ProfitByRegion(profit_by_region::Inputs),
+    CumulativeCash(cumulative_cash::Inputs),
+    Payback(payback::Inputs),
+    StayOrMove(stay_or_move::Inputs),
+    Sensitivity(sensitivity::Inputs),
 }
 
 /// The error a drawing function returns on backend `DB`.
@@ -126,125 +133,86 @@ impl ChartKind {
         }
     }
 
-    /// Everything of `report` this chart draws, in a form cheap to compare: the page redraws a
-    /// chart only when this changes (a capacity cap, for instance, moves no line of the
-    /// profit-vs-hashprice chart, and often nothing at all).
-    pub fn inputs(self, report: &Report) -> ChartInputs {
-        let mut numbers = Vec::with_capacity(report.rows.len() * 6 + 3);
-        let mut names = Vec::with_capacity(report.rows.len());
-        for row in &report.rows {
-            names.push(row.name.clone());
-            let [r, g, b] = row.color_rgb;
-            numbers.push(f64::from(u32::from_be_bytes([0, r, g, b])));
-            match self {
-                ChartKind::ProfitVsHashprice => {
-                    numbers.extend(row.margin_line.iter().flat_map(|&(x, y)| [x, y]));
-                    numbers.push(row.break_even_usd_per_ph_day);
-                }
-                ChartKind::BreakEven => numbers.extend([row.values.price_usd_per_kwh, row.break_even_usd_per_kwh]),
-                ChartKind::ProfitByRegion => numbers.extend([
-                    row.profit_usd_per_day,
-                    f64::from(u8::from(row.cap_binds)),
-                    f64::from(u8::from(row.allocated_mw == 0.0)),
-                ]),
-                ChartKind::CumulativeCash => numbers.extend(row.cumulative_usd_per_mw.iter().copied()),
-                ChartKind::Payback => {
-                    numbers.extend([row.payback_months.map_or(-1.0, f64::from), row.net_36m_usd_per_mw])
-                }
-                ChartKind::StayOrMove | ChartKind::Sensitivity => {}
-            }
-        }
+    /// What this chart of `report` shows: see [`ChartData`].
+    pub fn data(self, report: &Report) -> ChartData {
         match self {
-            ChartKind::CumulativeCash => {
-                numbers.push(report.halving_month_index.map_or(-1.0, f64::from));
-                numbers.extend([f64::from(report.halving_month.year), f64::from(report.halving_month.month)]);
+            ChartKind::ProfitVsHashprice => {
+                ChartData::ProfitVsHashprice(profit_vs_hashprice::Inputs::from_report(report))
             }
-            ChartKind::StayOrMove => {
-                for o in &report.stay_or_move {
-                    names.push(o.name.clone());
-                    let [r, g, b] = o.color_rgb;
-                    numbers.extend([
-                        f64::from(u32::from_be_bytes([0, r, g, b])),
-                        o.net_36m_usd,
-                        f64::from(u8::from(o.stay)),
-                        o.break_even_month.map_or(-1.0, f64::from),
-                    ]);
-                }
-            }
-            ChartKind::Sensitivity => {
-                if let Some(grid) = &report.sensitivity {
-                    // The margin is linear in power price and in hashprice, so the four corner
-                    // cells fix every cell of the map.
-                    let (nx, ny) = (grid.n_price, grid.n_hashprice);
-                    names.push(grid.name.clone());
-                    numbers.extend([
-                        grid.margin(0, 0),
-                        grid.margin(nx - 1, 0),
-                        grid.margin(0, ny - 1),
-                        grid.margin(nx - 1, ny - 1),
-                        grid.max_abs_margin_usd_per_mw_day,
-                        grid.current.0,
-                        grid.current.1,
-                        grid.current_margin_usd_per_mw_day,
-                    ]);
-                    numbers.extend(grid.break_even_line.iter().flat_map(|&(x, y)| [x, y]));
-                }
-            }
-            _ => {}
+            ChartKind::BreakEven => ChartData::BreakEven(break_even::Inputs::from_report(report)),
+            ChartKind::ProfitByRegion => ChartData::ProfitByRegion(profit_by_region::Inputs::from_report(report)),
+            ChartKind::CumulativeCash => ChartData::CumulativeCash(cumulative_cash::Inputs::from_report(report)),
+            ChartKind::Payback => ChartData::Payback(payback::Inputs::from_report(report)),
+            ChartKind::StayOrMove => ChartData::StayOrMove(stay_or_move::Inputs::from_report(report)),
+            ChartKind::Sensitivity => ChartData::Sensitivity(sensitivity::Inputs::from_report(report)),
         }
-        if self == ChartKind::ProfitVsHashprice {
-            // The current hashprice is the cursor, drawn apart (see `cursor`); the legend ranks
-            // regions by their current margin.
-            let mut order: Vec<usize> = (0..report.rows.len()).collect();
-            order.sort_by(|&a, &b| {
-                report.rows[b].margin_usd_per_mw_day.total_cmp(&report.rows[a].margin_usd_per_mw_day)
-            });
-            numbers.extend(order.into_iter().map(|i| i as f64));
-        }
-        ChartInputs { numbers, names }
     }
 
     /// The value a chart marks with a vertical line across its plot: the current hashprice on
     /// the profit chart. On the page this line is an element over the canvas, moved without
-    /// drawing the chart again (see [`ChartKind::draw_framed`]): dragging the hashprice slider
+    /// drawing the chart again (see [`ChartData::draw_framed`]): dragging the hashprice slider
     /// changes nothing else in that chart.
     pub fn cursor(self, report: &Report) -> Option<f64> {
         (self == ChartKind::ProfitVsHashprice).then_some(report.hashprice_usd_per_ph_day)
+    }
+}
+
+impl ChartData {
+    /// Which chart this is the data of.
+    pub fn kind(&self) -> ChartKind {
+        match self {
+            ChartData::ProfitVsHashprice(_) => ChartKind::ProfitVsHashprice,
+            ChartData::BreakEven(_) => ChartKind::BreakEven,
+            ChartData::ProfitByRegion(_) => ChartKind::ProfitByRegion,
+            ChartData::CumulativeCash(_) => ChartKind::CumulativeCash,
+            ChartData::Payback(_) => ChartKind::Payback,
+            ChartData::StayOrMove(_) => ChartKind::StayOrMove,
+            ChartData::Sensitivity(_) => ChartKind::Sensitivity,
+        }
     }
 
     /// The axis ranges (x then y) of a chart whose axes, grid and labels can stay on the page
     /// while what lies inside its plot area is drawn again: the profit chart's, where a price
     /// slider moves one line and most often leaves the axes where they were. `None` for the
     /// charts always drawn whole.
-    pub fn axes(self, report: &Report) -> Option<[f64; 4]> {
-        (self == ChartKind::ProfitVsHashprice).then(|| profit_vs_hashprice::axes(report))
+    pub fn axes(&self) -> Option<[f64; 4]> {
+        match self {
+            ChartData::ProfitVsHashprice(inputs) => Some(inputs.axes()),
+            _ => None,
+        }
     }
 
-    /// Draws this chart of `report` on `area`, cursor line included (exports and tests).
-    pub fn draw<DB: DrawingBackend>(self, area: &DrawingArea<DB, Shift>, report: &Report) -> DrawResult<DB> {
-        self.draw_framed(area, report, true).map(|_| ())
-    }
-
-    /// Draws this chart of `report` on `area`, with its [cursor](ChartKind::cursor) line or
-    /// without (the page draws it over the canvas), and says where the plot area lies for a
-    /// chart that has a cursor.
+    /// Draws the chart on `area`, with a line at the [cursor](ChartKind::cursor) value when
+    /// there is one (exports and tests) or without (the page draws it over the canvas), and
+    /// says where the plot area lies for a chart that has a cursor.
     pub fn draw_framed<DB: DrawingBackend>(
-        self,
+        &self,
         area: &DrawingArea<DB, Shift>,
-        report: &Report,
-        with_cursor: bool,
+        cursor: Option<f64>,
     ) -> Result<Option<PlotFrame>, DrawingAreaErrorKind<DB::ErrorType>> {
         area.fill(&WHITE)?;
         let drawn = match self {
-            ChartKind::ProfitVsHashprice => return profit_vs_hashprice::draw(area, report, with_cursor).map(Some),
-            ChartKind::BreakEven => break_even::draw(area, report),
-            ChartKind::ProfitByRegion => profit_by_region::draw(area, report),
-            ChartKind::CumulativeCash => cumulative_cash::draw(area, report),
-            ChartKind::Payback => payback::draw(area, report),
-            ChartKind::StayOrMove => stay_or_move::draw(area, report),
-            ChartKind::Sensitivity => sensitivity::draw(area, report),
+            ChartData::ProfitVsHashprice(inputs) => return profit_vs_hashprice::draw(area, inputs, cursor).map(Some),
+            ChartData::BreakEven(inputs) => break_even::draw(area, inputs),
+            ChartData::ProfitByRegion(inputs) => profit_by_region::draw(area, inputs),
+            ChartData::CumulativeCash(inputs) => cumulative_cash::draw(area, inputs),
+            ChartData::Payback(inputs) => payback::draw(area, inputs),
+            ChartData::StayOrMove(inputs) => stay_or_move::draw(area, inputs),
+            ChartData::Sensitivity(inputs) => sensitivity::draw(area, inputs),
         };
         drawn.map(|()| None)
+    }
+
+    /// The size to draw at in a column `width` CSS pixels wide: see [`ChartKind::size_at`].
+    pub fn size_at(&self, width: u32) -> (u32, u32) {
+        let bands = match self {
+            ChartData::BreakEven(inputs) => inputs.bands.count(),
+            ChartData::ProfitByRegion(inputs) => inputs.bands.count(),
+            ChartData::Payback(inputs) => inputs.bands.count(),
+            ChartData::StayOrMove(inputs) => inputs.bands.count(),
+            ChartData::ProfitVsHashprice(_) | ChartData::CumulativeCash(_) | ChartData::Sensitivity(_) => 0,
+        };
+        self.kind().size_for(bands, width)
     }
 }
 
@@ -274,15 +242,24 @@ impl ChartKind {
     /// with the number of regions so that every region keeps a legible label; the line chart
     /// keeps its height and limits its legend.
     pub fn size_at(self, report: &Report, width: u32) -> (u32, u32) {
-        let width = width.clamp(MIN_WIDTH, SIZE.0);
-        let bars = |count: usize| {
-            let note = if count > BARS_MAX { NOTE_PX } else { 0 };
-            (width, SIZE.1.max(64 + BAND_PX * count.min(BARS_MAX) as u32 + note))
+        let bands = match self {
+            ChartKind::BreakEven | ChartKind::ProfitByRegion | ChartKind::Payback => report.rows.len(),
+            ChartKind::StayOrMove => report.stay_or_move.len(),
+            ChartKind::ProfitVsHashprice | ChartKind::CumulativeCash | ChartKind::Sensitivity => 0,
         };
+        self.size_for(bands, width)
+    }
+
+    /// The size of this chart with `bands` regions (or options) to show, shown or left to the
+    /// table, for the bar charts; read from the report (the share panel's embed height) and
+    /// from a chart's data (the drawing) alike.
+    fn size_for(self, bands: usize, width: u32) -> (u32, u32) {
+        let width = width.clamp(MIN_WIDTH, SIZE.0);
+        let note = if bands > BARS_MAX { NOTE_PX } else { 0 };
+        let bars = (width, SIZE.1.max(64 + BAND_PX * bands.min(BARS_MAX) as u32 + note));
         match self {
             ChartKind::ProfitVsHashprice | ChartKind::CumulativeCash => (width, SIZE.1),
-            ChartKind::BreakEven | ChartKind::ProfitByRegion | ChartKind::Payback => bars(report.rows.len()),
-            ChartKind::StayOrMove => bars(report.stay_or_move.len()),
+            ChartKind::BreakEven | ChartKind::ProfitByRegion | ChartKind::Payback | ChartKind::StayOrMove => bars,
             // Square-ish cells: the map is as tall as the plot is wide, less the axis labels.
             ChartKind::Sensitivity => (width, (width * 3 / 4).max(SIZE.1)),
         }
@@ -293,9 +270,10 @@ impl ChartKind {
 pub fn render_svg(kind: ChartKind, report: &Report) -> String {
     let mut svg = String::new();
     {
-        let area = SVGBackend::with_string(&mut svg, kind.size(report)).into_drawing_area();
+        let data = kind.data(report);
+        let area = SVGBackend::with_string(&mut svg, data.size_at(SIZE.0)).into_drawing_area();
         // The SVG backend writes into a String and cannot fail.
-        kind.draw(&area, report).expect("drawing to an SVG string cannot fail");
+        data.draw_framed(&area, kind.cursor(report)).expect("drawing to an SVG string cannot fail");
         area.present().expect("presenting an SVG string cannot fail");
     }
     svg
@@ -312,9 +290,10 @@ pub fn render_svg_measured<Page: DrawingBackend, M: TextMeasure>(
 ) -> String {
     let mut svg = String::new();
     {
-        let inner = SVGBackend::with_string(&mut svg, kind.size(report));
+        let data = kind.data(report);
+        let inner = SVGBackend::with_string(&mut svg, data.size_at(SIZE.0));
         let area = Either::<Page, _>::Right(Measured { inner, measure, logical_size: None }).into_drawing_area();
-        kind.draw(&area, report).expect("drawing to an SVG string cannot fail");
+        data.draw_framed(&area, kind.cursor(report)).expect("drawing to an SVG string cannot fail");
         area.present().expect("presenting an SVG string cannot fail");
     }
     svg
@@ -325,8 +304,17 @@ pub fn render_svg_measured<Page: DrawingBackend, M: TextMeasure>(
 /// region names alternated between 12, 13 and 15 px).
 const FONT: &str = "sans-serif";
 
-fn region_color(row: &RegionReport) -> RGBColor {
-    let [r, g, b] = row.color_rgb;
+/// The indices of `keys`, largest first, equal keys in their order: one sort for every chart
+/// that ranks its regions (sorting code is large in the wasm, and each comparator would have
+/// its own copy).
+fn rank_desc(keys: &[f64]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by(|&a, &b| keys[b].total_cmp(&keys[a]));
+    order
+}
+
+/// A region's colour as plotters takes it.
+fn rgb([r, g, b]: [u8; 3]) -> RGBColor {
     RGBColor(r, g, b)
 }
 

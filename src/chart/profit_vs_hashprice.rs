@@ -4,31 +4,71 @@ use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use std::rc::Rc;
 
-use super::{padded_range, region_color, short_label, DrawResult, PlotFrame, FONT};
+use super::{padded_range, rank_desc, rgb, short_label, DrawResult, PlotFrame, FONT};
 use crate::format::compact;
-use crate::model::{RegionReport, Report};
+use crate::model::Report;
 
 /// Regions named in the legend; more would cover the lines they label.
 pub const LEGEND_MAX: usize = 8;
 
-/// The chart's axis ranges, x then y: the hashprice axis, and the profit axis over every
-/// region's line, padded and rounded to nice numbers so that it holds still while a slider
-/// moves a line a little.
-pub(super) fn axes(report: &Report) -> [f64; 4] {
-    let (x0, x1) = report.hashprice_axis;
-    let (y0, y1) = padded_range(report.rows.iter().flat_map(|r| r.margin_line.iter().map(|p| p.1)));
-    [x0, x1, y0, y1]
+/// What the chart shows: a line per region, and the order that ranks them. The current
+/// hashprice is not here: it is the chart's cursor (see `ChartKind::cursor`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Inputs {
+    /// The hashprice axis, USD per PH/s per day.
+    hashprice_axis: (f64, f64),
+    /// One line per region, in scenario order.
+    lines: Vec<Line>,
+    /// Indices into `lines`, best current margin first: the legend's order.
+    ranked: Vec<usize>,
 }
 
-/// Draws the chart, with the current hashprice's line when `with_cursor` (the page draws that
-/// line itself, over the canvas); returns where the plot area lies.
+/// One region's line and its break-even dot.
+#[derive(Clone, Debug, PartialEq)]
+struct Line {
+    name: Rc<str>,
+    color_rgb: [u8; 3],
+    margin_line: [(f64, f64); 2],
+    break_even_usd_per_ph_day: f64,
+}
+
+impl Inputs {
+    /// The chart's lines for `report`.
+    pub fn from_report(report: &Report) -> Self {
+        let lines = report
+            .rows
+            .iter()
+            .map(|r| Line {
+                name: r.name.clone(),
+                color_rgb: r.color_rgb,
+                margin_line: r.margin_line,
+                break_even_usd_per_ph_day: r.break_even_usd_per_ph_day,
+            })
+            .collect();
+        let ranked = rank_desc(&report.rows.iter().map(|r| r.margin_usd_per_mw_day).collect::<Vec<_>>());
+        Inputs { hashprice_axis: report.hashprice_axis, lines, ranked }
+    }
+
+    /// The chart's axis ranges, x then y: the hashprice axis, and the profit axis over every
+    /// region's line, padded and rounded to nice numbers so that it holds still while a slider
+    /// moves a line a little.
+    pub(super) fn axes(&self) -> [f64; 4] {
+        let (x0, x1) = self.hashprice_axis;
+        let (y0, y1) = padded_range(self.lines.iter().flat_map(|l| l.margin_line.iter().map(|p| p.1)));
+        [x0, x1, y0, y1]
+    }
+}
+
+/// Draws the chart, with a line at the `cursor` hashprice if any (the page draws that line
+/// itself, over the canvas); returns where the plot area lies.
 pub(super) fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    report: &Report,
-    with_cursor: bool,
+    inputs: &Inputs,
+    cursor: Option<f64>,
 ) -> Result<PlotFrame, DrawingAreaErrorKind<DB::ErrorType>> {
-    let [x0, x1, y0, y1] = axes(report);
+    let [x0, x1, y0, y1] = inputs.axes();
     let mut chart = ChartBuilder::on(area)
         .margin(12)
         .x_label_area_size(40)
@@ -51,21 +91,24 @@ pub(super) fn draw<DB: DrawingBackend>(
     // The zero line is where a region stops paying.
     chart.draw_series(std::iter::once(PathElement::new(vec![(x0, 0.0), (x1, 0.0)], BLACK.mix(0.45))))?;
 
-    let legend = draw_ranked_lines(&mut chart, report, |r| r.margin_usd_per_mw_day, |r| r.margin_line.to_vec())?;
+    let ranked = inputs.ranked.iter().map(|&i| &inputs.lines[i]);
+    let legend = draw_ranked_lines(
+        &mut chart,
+        ranked.map(|l| RankedLine { name: &l.name, color: rgb(l.color_rgb), points: l.margin_line.to_vec() }),
+    )?;
     // Break-even hashprices on the zero line; a region whose break-even lies off the axis has no dot.
     chart.draw_series(
-        report
-            .rows
+        inputs
+            .lines
             .iter()
-            .filter(|r| r.break_even_usd_per_ph_day >= x0 && r.break_even_usd_per_ph_day <= x1)
-            .map(|r| Circle::new((r.break_even_usd_per_ph_day, 0.0), 4, region_color(r).filled())),
+            .filter(|l| l.break_even_usd_per_ph_day >= x0 && l.break_even_usd_per_ph_day <= x1)
+            .map(|l| Circle::new((l.break_even_usd_per_ph_day, 0.0), 4, rgb(l.color_rgb).filled())),
     )?;
 
     let (plot_x, plot_y) = chart.backend_coord(&(x0, y1));
     let (right_px, bottom_px) = chart.backend_coord(&(x1, y0));
     let frame = PlotFrame { x_range: (x0, x1), left_px: plot_x, right_px, top_px: plot_y, bottom_px };
-    if with_cursor {
-        let hp = report.hashprice_usd_per_ph_day;
+    if let Some(hp) = cursor {
         chart.draw_series(std::iter::once(PathElement::new(vec![(hp, y0), (hp, y1)], BLACK.stroke_width(1))))?;
     }
 
@@ -73,29 +116,32 @@ pub(super) fn draw<DB: DrawingBackend>(
     Ok(frame)
 }
 
-/// Draws one line per region, ranked by `rank`: with many regions only the best few get a bold
-/// line and a legend entry; the rest are drawn thin and faint underneath, and the legend says
-/// how many they are. Returns the legend's entries.
-pub(super) fn draw_ranked_lines<DB: DrawingBackend>(
+/// A line of a line chart, as [`draw_ranked_lines`] draws it.
+pub(super) struct RankedLine<'a> {
+    pub(super) name: &'a str,
+    pub(super) color: RGBColor,
+    pub(super) points: Vec<(f64, f64)>,
+}
+
+/// Draws one line per region, best first: with many regions only the best few get a bold line
+/// and a legend entry; the rest are drawn thin and faint underneath, and the legend says how
+/// many they are. Returns the legend's entries.
+pub(super) fn draw_ranked_lines<'a, DB: DrawingBackend>(
     chart: &mut ChartContext<DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
-    report: &Report,
-    rank: impl Fn(&RegionReport) -> f64,
-    points: impl Fn(&RegionReport) -> Vec<(f64, f64)>,
+    ranked: impl Iterator<Item = RankedLine<'a>>,
 ) -> Result<Vec<(String, ShapeStyle)>, DrawingAreaErrorKind<DB::ErrorType>> {
-    let mut order: Vec<&RegionReport> = report.rows.iter().collect();
-    order.sort_by(|a, b| rank(b).total_cmp(&rank(a)));
-    let (top, rest) = order.split_at(order.len().min(LEGEND_MAX));
-    for row in rest {
-        chart
-            .draw_series(std::iter::once(PathElement::new(points(row), region_color(row).mix(0.35).stroke_width(1))))?;
-    }
-    for row in top {
-        chart.draw_series(std::iter::once(PathElement::new(points(row), region_color(row).stroke_width(2))))?;
-    }
+    let mut top: Vec<RankedLine> = ranked.collect();
+    let rest = top.split_off(top.len().min(LEGEND_MAX));
     let mut legend: Vec<(String, ShapeStyle)> =
-        top.iter().map(|r| (short_label(&r.name, 22), region_color(r).stroke_width(2))).collect();
+        top.iter().map(|l| (short_label(l.name, 22), l.color.stroke_width(2))).collect();
     if !rest.is_empty() {
         legend.push((format!("+{} more (thin lines)", rest.len()), BLACK.mix(0.35).stroke_width(1)));
+    }
+    for line in rest {
+        chart.draw_series(std::iter::once(PathElement::new(line.points, line.color.mix(0.35).stroke_width(1))))?;
+    }
+    for line in top {
+        chart.draw_series(std::iter::once(PathElement::new(line.points, line.color.stroke_width(2))))?;
     }
     Ok(legend)
 }

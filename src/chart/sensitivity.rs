@@ -1,12 +1,14 @@
 //! Chart 7: one region's margin per MW-day over power price × hashprice, diverging around zero, with the break-even line and the current point.
 
+use std::rc::Rc;
+
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{short_label, DrawResult, FONT};
 use crate::format::compact;
-use crate::model::Report;
+use crate::model::{Report, SensitivityGrid};
 
 /// Colour steps on each side of zero: cells within one step share a colour, so a row of cells
 /// is drawn as a few rectangles instead of a hundred.
@@ -26,8 +28,22 @@ fn diverging(step: i32) -> RGBColor {
     RGBColor(mix(end.0), mix(end.1), mix(end.2))
 }
 
-pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, report: &Report) -> DrawResult<DB> {
-    let Some(grid) = &report.sensitivity else {
+/// What the chart shows: the map of the chosen region, shared with the report; `None` without
+/// regions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Inputs {
+    grid: Option<Rc<SensitivityGrid>>,
+}
+
+impl Inputs {
+    /// The map of `report`.
+    pub fn from_report(report: &Report) -> Self {
+        Inputs { grid: report.sensitivity.clone() }
+    }
+}
+
+pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, inputs: &Inputs) -> DrawResult<DB> {
+    let Some(grid) = &inputs.grid else {
         let style = TextStyle::from((FONT, 12)).pos(Pos::new(HPos::Center, VPos::Center));
         let (w, h) = area.dim_in_pixel();
         return area.draw(&Text::new("Add a region to see its map.", (w as i32 / 2, h as i32 / 2), style));

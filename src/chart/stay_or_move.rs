@@ -1,28 +1,69 @@
 //! Chart 6: for the fleet in the origin region, the 36-month net of staying against moving to each other region.
 
+use std::rc::Rc;
+
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{band_center, bar_chart, draw_band_labels, nice_ceil, DrawResult, BARS_MAX, FONT};
+use super::{
+    band_center, bar_chart, draw_band_labels, draw_more_note, nice_ceil, rgb, Bands, DrawResult, BARS_MAX, FONT,
+};
 use crate::format::compact;
 use crate::model::Report;
 
-pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, report: &Report) -> DrawResult<DB> {
-    // The options come ranked, best first; the stay option is always shown.
-    let options = &report.stay_or_move;
-    let mut shown: Vec<_> = options.iter().take(BARS_MAX).collect();
-    if let Some(stay) = options.iter().skip(BARS_MAX).find(|o| o.stay) {
-        shown.pop();
-        shown.push(stay);
+/// What the chart shows: a band per option, best first, staying always among them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Inputs {
+    pub(super) bands: Bands<Bar>,
+    /// The lowest and the highest net of every option, shown or not, and zero: USD.
+    net_range_usd: (f64, f64),
+}
+
+/// One option's band: staying, or moving to a region.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Bar {
+    name: Rc<str>,
+    color_rgb: [u8; 3],
+    stay: bool,
+    net_36m_usd: f64,
+    break_even_month: Option<u32>,
+}
+
+impl Inputs {
+    /// The chart's bands for `report`.
+    pub fn from_report(report: &Report) -> Self {
+        // The options come ranked, best first; the stay option is always shown.
+        let options = &report.stay_or_move;
+        let mut shown: Vec<_> = options.iter().take(BARS_MAX).collect();
+        if let Some(stay) = options.iter().skip(BARS_MAX).find(|o| o.stay) {
+            shown.pop();
+            shown.push(stay);
+        }
+        let hidden = options.len() - shown.len();
+        let shown = shown
+            .into_iter()
+            .map(|o| Bar {
+                name: o.name.clone(),
+                color_rgb: o.color_rgb,
+                stay: o.stay,
+                net_36m_usd: o.net_36m_usd,
+                break_even_month: o.break_even_month,
+            })
+            .collect();
+        let lo = options.iter().map(|o| o.net_36m_usd).fold(0.0f64, f64::min);
+        let hi = options.iter().map(|o| o.net_36m_usd).fold(0.0f64, f64::max);
+        Inputs { bands: Bands { shown, hidden }, net_range_usd: (lo, hi) }
     }
-    let hidden = options.len() - shown.len();
-    let lo = options.iter().map(|o| o.net_36m_usd).fold(0.0f64, f64::min);
-    let hi = options.iter().map(|o| o.net_36m_usd).fold(0.0f64, f64::max);
+}
+
+pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, inputs: &Inputs) -> DrawResult<DB> {
+    let Bands { shown, hidden } = &inputs.bands;
+    let (lo, hi) = inputs.net_range_usd;
     // Room on the right of the bars (or of zero, for losses) for each bar's note.
     let x0 = if lo < 0.0 { -nice_ceil(-lo * 1.05) } else { 0.0 };
     let x1 = nice_ceil((hi * 1.7).max(-lo * 0.9).max(1.0));
-    let mut chart = bar_chart(area, (x0, x1), shown.len(), hidden, "Net cash over 36 months (USD)")?;
+    let mut chart = bar_chart(area, (x0, x1), shown.len(), *hidden, "Net cash over 36 months (USD)")?;
     chart.draw_series(std::iter::once(PathElement::new(
         vec![(0.0, 0.0), (0.0, shown.len().max(1) as f64)],
         BLACK.mix(0.45),
@@ -30,8 +71,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, report: &R
     let mark = TextStyle::from((FONT, 12)).pos(Pos::new(HPos::Left, VPos::Center));
     for (i, option) in shown.iter().enumerate() {
         let c = band_center(i, shown.len());
-        let [r, g, b] = option.color_rgb;
-        let color = RGBColor(r, g, b);
+        let color = rgb(option.color_rgb);
         let net = option.net_36m_usd;
         chart
             .draw_series(std::iter::once(Rectangle::new([(0.0, c - 0.3), (net, c + 0.3)], color.mix(0.85).filled())))?;
@@ -58,5 +98,5 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, report: &R
         .map(|o| if o.stay { format!("Stay in {}", o.name) } else { format!("\u{2192} {}", o.name) })
         .collect();
     draw_band_labels(area, &chart, &names.iter().map(String::as_str).collect::<Vec<_>>())?;
-    super::draw_more_note(area, hidden, "best moves")
+    draw_more_note(area, *hidden, "best moves")
 }

@@ -87,7 +87,8 @@ pub struct Report {
     /// an origin.
     pub stay_or_move: Vec<MoveOption>,
     /// The sensitivity map of the chosen region (100 × 100 cells); `None` without regions.
-    pub sensitivity: Option<SensitivityGrid>,
+    /// Shared, so that the map's chart keeps it without copying its cells on every event.
+    pub sensitivity: Option<Rc<SensitivityGrid>>,
 }
 
 impl Report {
@@ -187,7 +188,7 @@ pub fn report(scenario: &Scenario) -> Report {
             hashprice_usd_per_ph_day: hp,
             hashprice_axis: axis,
         };
-        sensitivity_grid(i, r.id.clone(), r.name.clone(), &inputs, SENSITIVITY_CELLS, SENSITIVITY_CELLS)
+        Rc::new(sensitivity_grid(i, r.id.clone(), r.name.clone(), &inputs, SENSITIVITY_CELLS, SENSITIVITY_CELLS))
     });
     Report {
         hashprice_usd_per_ph_day: hp,

@@ -6,7 +6,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use super::canvas_surface::{CanvasSurface, TextWidths};
-use crate::chart::{render_svg_measured, ChartKind, Either, Measured, PlotFrame, TextMeasure};
+use crate::chart::{render_svg_measured, ChartData, ChartKind, Either, Measured, PlotFrame, TextMeasure, SIZE};
 use crate::model::Report;
 
 /// The one backend type the page draws charts through, on canvas (`Left`) or as SVG (`Right`):
@@ -41,8 +41,9 @@ fn new_canvas() -> Result<HtmlCanvasElement, JsValue> {
 /// inside the plot area clears and clips this much more, and the axis labels start farther out.
 const MARK_REACH_PX: i32 = 4;
 
-/// Draws `kind` on `canvas`, `width` CSS pixels wide, at `scale` device pixels per CSS pixel,
-/// with its cursor line or not; returns where the plot area lies when the chart has a cursor.
+/// Draws the chart of `data` on `canvas`, `width` CSS pixels wide, at `scale` device pixels per
+/// CSS pixel, with a line at `cursor` or none; returns where the plot area lies when the chart
+/// has a cursor.
 ///
 /// With `inside`, the plot area where the canvas's last drawing put it, only that area (and
 /// [`MARK_REACH_PX`] around it) is painted again: the axes, grid labels and titles around it
@@ -50,14 +51,13 @@ const MARK_REACH_PX: i32 = 4;
 /// same as in that drawing. `widths` keeps text widths from one drawing to the next.
 pub fn draw_on_canvas(
     canvas: &HtmlCanvasElement,
-    kind: ChartKind,
-    report: &Report,
+    data: &ChartData,
     (width, scale): (u32, f64),
-    with_cursor: bool,
+    cursor: Option<f64>,
     inside: Option<PlotFrame>,
     widths: &TextWidths,
 ) -> Result<Option<PlotFrame>, String> {
-    let (width, height) = kind.size_at(report, width);
+    let (width, height) = data.size_at(width);
     let (px_w, px_h) = ((width as f64 * scale).round() as u32, (height as f64 * scale).round() as u32);
     // Setting a canvas's size clears it, so only do so when the size changes.
     let resized = canvas.width() != px_w || canvas.height() != px_h;
@@ -75,7 +75,7 @@ pub fn draw_on_canvas(
     }
     // The area owns the surface: dropping it at the end lifts any clip, error or not.
     let area = Page::Left(surface).into_drawing_area();
-    let frame = kind.draw_framed(&area, report, with_cursor).map_err(|e| e.to_string())?;
+    let frame = data.draw_framed(&area, cursor).map_err(|e| e.to_string())?;
     area.present().map_err(|e| e.to_string())?;
     Ok(frame)
 }
@@ -83,7 +83,8 @@ pub fn draw_on_canvas(
 /// The chart as a PNG `data:` URL at twice its size, for print.
 pub fn png_data_url(kind: ChartKind, report: &Report) -> Result<String, String> {
     let canvas = new_canvas().map_err(|_| "no canvas could be made")?;
-    draw_on_canvas(&canvas, kind, report, (kind.size(report).0, 2.0), true, None, &TextWidths::default())?;
+    let data = kind.data(report);
+    draw_on_canvas(&canvas, &data, (SIZE.0, 2.0), kind.cursor(report), None, &TextWidths::default())?;
     canvas.to_data_url_with_type("image/png").map_err(|_| "the canvas refused to make a PNG".to_string())
 }
 

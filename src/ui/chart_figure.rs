@@ -1,14 +1,11 @@
 //! `ChartFigure`: a `<figure>` whose canvas is redrawn from the report, with SVG and PNG downloads.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo_events::EventListener;
 use yew::prelude::*;
 
-use super::canvas_draw::{png_data_url, svg};
-use super::chart_painter::{is_within, watch, Painter, Plot, Sight, NEAR_VIEWPORT_PX};
-use super::download::{download_text, download_url, log_failure};
+use super::use_chart_downloads::use_chart_downloads;
+use super::use_chart_painter::use_chart_painter;
 use crate::chart::ChartKind;
 use crate::model::Report;
 
@@ -24,100 +21,9 @@ pub struct ChartFigureProps {
 #[component]
 pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     let kind = props.kind;
-    let painter = use_memo((), |_| {
-        Rc::new(Painter {
-            kind,
-            plot: Plot::default(),
-            sight: Sight::default(),
-            latest: RefCell::new(props.report.clone()),
-        })
-    });
-    let plot = &painter.plot;
-    *painter.latest.borrow_mut() = props.report.clone();
-    // Bumped when the window is resized, so the chart is drawn again at its new width.
-    let resized = use_state(|| 0u32);
-    {
-        let (resized, width) = (resized.clone(), plot.width.clone());
-        use_effect_with((), move |_| {
-            let window = web_sys::window().expect("a window");
-            let listener = EventListener::new(&window, "resize", move |_| {
-                *width.borrow_mut() = None;
-                resized.set(resized.wrapping_add(1));
-            });
-            move || drop(listener)
-        });
-    }
-    {
-        // Printing shows every chart, so every chart not yet drawn is drawn first.
-        let painter = Rc::clone(&painter);
-        use_effect_with((), move |_| {
-            let window = web_sys::window().expect("a window");
-            let listener = EventListener::new(&window, "beforeprint", move |_| {
-                if painter.sight.stale.get() {
-                    painter.draw_now();
-                }
-            });
-            move || drop(listener)
-        });
-    }
-    {
-        let painter = Rc::clone(&painter);
-        use_effect_with((), move |_| {
-            // Known now, before the first draw: the page opens drawing only the charts it shows.
-            if let Some(element) = painter.plot.canvas.cast::<web_sys::Element>() {
-                painter.sight.visible.set(is_within(&element, 0.0));
-                painter.sight.near.set(is_within(&element, NEAR_VIEWPORT_PX));
-            }
-            let node = painter.plot.canvas.clone();
-            let on_screen = {
-                let painter = Rc::clone(&painter);
-                watch(&node, 0.0, move |v| painter.seen(Some(v), None))
-            };
-            let near = watch(&node, NEAR_VIEWPORT_PX, move |n| painter.seen(None, Some(n)));
-            // Unmounted, the figure stops being watched and the callbacks are freed.
-            move || {
-                for (observer, callback) in [on_screen, near].into_iter().flatten() {
-                    observer.disconnect();
-                    drop(callback);
-                }
-            }
-        });
-    }
-    {
-        // Drawing happens after the DOM update, only when what this chart shows has changed
-        // (or the window was resized), and only for a chart on screen or near it: most slider
-        // moves leave one chart or two as they were, and most charts are out of sight.
-        let painter = Rc::clone(&painter);
-        use_effect_with((kind.inputs(&props.report), *resized), move |_| painter.changed());
-    }
     let cursor = kind.cursor(&props.report);
-    {
-        // The cursor follows its value on every change, drawn or not.
-        let plot = plot.clone();
-        use_effect_with(cursor.map(f64::to_bits), move |bits| plot.move_cursor(bits.map(f64::from_bits)));
-    }
-    let on_svg = {
-        let report = props.report.clone();
-        Callback::from(move |_: MouseEvent| {
-            let result = svg(kind, &report)
-                .map_err(|e| e.into())
-                .and_then(|text| download_text(&format!("sitecost-{}.svg", kind.name()), "image/svg+xml", &text));
-            if let Err(e) = result {
-                log_failure("the SVG download", &e);
-            }
-        })
-    };
-    let on_png = {
-        let report = props.report.clone();
-        Callback::from(move |_: MouseEvent| {
-            let result = png_data_url(kind, &report)
-                .map_err(|e| e.into())
-                .and_then(|url| download_url(&format!("sitecost-{}.png", kind.name()), &url));
-            if let Err(e) = result {
-                log_failure("the PNG download", &e);
-            }
-        })
-    };
+    let plot = use_chart_painter(kind.data(&props.report), cursor);
+    let downloads = use_chart_downloads(kind, &props.report);
     // The sensitivity map's break-even line, for scripts and tests (the canvas is pixels).
     let break_even_line = (kind == ChartKind::Sensitivity)
         .then(|| props.report.sensitivity.as_ref().map(|g| format!("{:?}", g.break_even_line)))
@@ -135,8 +41,8 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
                 {kind.caption()}
                 if props.downloads {
                     <span class="downloads">
-                        <button type="button" id={format!("export-svg-{}", kind.name())} onclick={on_svg}>{"SVG"}</button>
-                        <button type="button" id={format!("export-png-{}", kind.name())} onclick={on_png}
+                        <button type="button" id={format!("export-svg-{}", kind.name())} onclick={downloads.svg}>{"SVG"}</button>
+                        <button type="button" id={format!("export-png-{}", kind.name())} onclick={downloads.png}
                             title="PNG at twice the size, for print">{"PNG 2\u{d7}"}</button>
                     </span>
                 }

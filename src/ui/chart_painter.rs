@@ -11,8 +11,7 @@ use yew::NodeRef;
 
 use super::canvas_draw::draw_on_canvas;
 use super::canvas_surface::TextWidths;
-use crate::chart::{ChartKind, PlotFrame, SIZE};
-use crate::model::Report;
+use crate::chart::{ChartData, PlotFrame, SIZE};
 
 /// Device pixels per CSS pixel, so that charts are sharp on dense screens; capped at 3.
 fn pixel_ratio() -> f64 {
@@ -72,6 +71,8 @@ pub(super) struct Plot {
     pub(super) width: Rc<RefCell<Option<u32>>>,
     /// Where the last drawing put its plot area, for the cursor.
     frame: Rc<Cell<Option<PlotFrame>>>,
+    /// The value the cursor marks (see `ChartKind::cursor`), kept for placing it after a drawing.
+    cursor_value: Rc<Cell<Option<f64>>>,
     /// The axes of the last drawing and the width and pixel ratio it was drawn at: while they
     /// hold, a drawing paints only inside the plot area (see [`draw_on_canvas`]).
     drawn_axes: Rc<Cell<Option<DrawnAxes>>>,
@@ -80,26 +81,26 @@ pub(super) struct Plot {
 }
 
 impl Plot {
-    /// Draws `kind` of `report` on the canvas at the cached column width, without the cursor
+    /// Draws the chart of `data` on the canvas at the cached column width, without the cursor
     /// line, then places the cursor over it.
-    fn draw(&self, kind: ChartKind, report: &Report) {
+    fn draw(&self, data: &ChartData) {
         let Some(element) = self.canvas.cast::<HtmlCanvasElement>() else { return };
         let width = *self.width.borrow_mut().get_or_insert_with(|| column_width(&element));
         let ratio = pixel_ratio();
-        let axes = kind.axes(report).map(|a| (a, width, ratio));
+        let axes = data.axes().map(|a| (a, width, ratio));
         // Axes as last drawn: only what lies inside them needs painting again.
         let inside = self.frame.get().filter(|_| axes.is_some() && self.drawn_axes.get() == axes);
-        match draw_on_canvas(&element, kind, report, (width, ratio), false, inside, &self.widths) {
+        match draw_on_canvas(&element, data, (width, ratio), None, inside, &self.widths) {
             Ok(frame) => {
                 mark_first_chart();
                 self.frame.set(frame);
                 self.drawn_axes.set(axes);
                 self.fit_cursor();
-                self.move_cursor(kind.cursor(report));
+                self.place_cursor();
             }
             Err(e) => {
                 self.drawn_axes.set(None);
-                web_sys::console::error_1(&format!("sitecost: drawing {} failed: {e}", kind.name()).into());
+                web_sys::console::error_1(&format!("sitecost: drawing {} failed: {e}", data.kind().name()).into());
             }
         }
     }
@@ -114,8 +115,14 @@ impl Plot {
     /// Moves the cursor to `value`: a transform only, so that a hashprice change costs no
     /// drawing and no layout. Hidden off the axis and before the chart is drawn.
     pub(super) fn move_cursor(&self, value: Option<f64>) {
+        self.cursor_value.set(value);
+        self.place_cursor();
+    }
+
+    /// Puts the cursor where its value lies on the chart as last drawn.
+    fn place_cursor(&self) {
         let Some(line) = self.cursor.cast::<HtmlElement>() else { return };
-        match self.frame.get().zip(value).and_then(|(frame, v)| frame.x_px(v)) {
+        match self.frame.get().zip(self.cursor_value.get()).and_then(|(frame, v)| frame.x_px(v)) {
             // The chart's own line (in exports) covers the pixel column left of `x`.
             Some(x) => {
                 let _ = line.style().set_property("transform", &format!("translateX({}px)", x.round() - 1.0));
@@ -156,17 +163,29 @@ pub(super) fn watch(node: &NodeRef, margin_px: f64, seen: impl Fn(bool) + 'stati
 
 /// Draws a figure's chart at the right time: now when it is on screen, when the browser is idle
 /// when it is near, and on arrival otherwise (see [`Sight`]).
+#[derive(Default)]
 pub(super) struct Painter {
-    pub(super) kind: ChartKind,
     pub(super) plot: Plot,
     pub(super) sight: Sight,
-    /// The report the chart should show, for a draw that waits.
-    pub(super) latest: RefCell<Rc<Report>>,
+    /// What the chart should show, for a draw that waits; `None` until first told.
+    latest: RefCell<Option<ChartData>>,
 }
 
 impl Painter {
-    /// What the chart shows has changed.
-    pub(super) fn changed(self: &Rc<Self>) {
+    /// The chart is to show `data` (after a change, or the first time).
+    pub(super) fn show(self: &Rc<Self>, data: ChartData) {
+        *self.latest.borrow_mut() = Some(data);
+        self.changed();
+    }
+
+    /// The window was resized: the chart is drawn again at its column's new width.
+    pub(super) fn resized(self: &Rc<Self>) {
+        *self.plot.width.borrow_mut() = None;
+        self.changed();
+    }
+
+    /// What the chart shows, or the width it is shown at, has changed.
+    fn changed(self: &Rc<Self>) {
         self.sight.stale.set(true);
         self.catch_up();
     }
@@ -201,9 +220,18 @@ impl Painter {
         }
     }
 
-    pub(super) fn draw_now(&self) {
+    /// Draws the chart now if it missed a drawing, wherever it is (before printing).
+    pub(super) fn draw_if_stale(&self) {
+        if self.sight.stale.get() {
+            self.draw_now();
+        }
+    }
+
+    fn draw_now(&self) {
         self.sight.stale.set(false);
-        self.plot.draw(self.kind, &self.latest.borrow());
+        if let Some(data) = &*self.latest.borrow() {
+            self.plot.draw(data);
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 //! These tests load the release build from `dist/` (made by `make dist`) through a loopback
 //! server, and compare what the page shows with the native model on the same inputs.
 
-use crate::support::page::{Page, ALL_CHARTS, CHARTS};
+use crate::support::page::{chart_kind, Page, ALL_CHARTS, CHARTS};
 use serde_json::json;
 use sitecost::model::{report, Action, GlobalField, RegionField, Scenario};
 
@@ -74,11 +74,10 @@ fn page_shows_every_region_control_table_row_and_chart() {
         assert_eq!(cells, json!(if *region == "total" { 3 } else { 8 }), "cells of {region}");
     }
     assert_table_matches(&page, &Scenario::default());
+    let expected = report(&Scenario::default());
     for chart in ALL_CHARTS {
-        let caption = page.text(&format!("figure[data-chart=\"{chart}\"] figcaption"));
-        assert!(caption.len() > 40, "{chart} has a caption");
-        let (_, ink) = page.drawn(chart);
-        assert!(ink > 2000, "{chart} is drawn ({ink} inked pixels)");
+        assert_eq!(page.caption(chart), chart_kind(chart).caption(), "{chart}'s caption");
+        page.drawn(chart, &expected);
     }
     // Sources are cited on the page, and assumptions labelled.
     assert!(page.text("#sources").contains("EIA"));
@@ -281,7 +280,7 @@ fn a_price_change_redraws_the_profit_chart_as_a_fresh_page_draws_it() {
     let first = page.canvas(chart);
     let mut cheaper = Scenario::default();
     cheaper.apply(&Action::SetRegion(1, RegionField::Price, 0.03)).unwrap();
-    let axes = |s: &Scenario| sitecost::chart::ChartKind::ProfitVsHashprice.axes(&report(s));
+    let axes = |s: &Scenario| sitecost::chart::ChartKind::ProfitVsHashprice.data(&report(s)).axes();
     assert_eq!(axes(&cheaper), axes(&Scenario::default()), "the test needs a change within the same axes");
     page.slide("price-texas", 0.03);
     page.wait_canvas_change(chart, first);
@@ -290,7 +289,7 @@ fn a_price_change_redraws_the_profit_chart_as_a_fresh_page_draws_it() {
     let url = page.server.as_ref().expect("a served page").url();
     page.browser.goto("about:blank");
     page.visit(&format!("{url}{}", sitecost::model::codec::fragment(&cheaper, false)));
-    crate::support::poll("the profit chart drawn", || page.canvas(chart).1 > 2000);
+    page.wait_shows(chart, &report(&cheaper));
     assert_eq!(page.canvas(chart), redrawn, "the redrawn plot area differs from a whole drawing");
     // And back at the default price, the chart is the first drawing again.
     page.slide("price-texas", 0.066);

@@ -93,19 +93,20 @@ fn broken_links_show_what_was_wrong_and_never_a_blank_page() {
         let page = Page::load(&format!("{base}{fragment}"));
         let banner = page.text("#banner");
         assert!(banner.contains(expected), "{fragment}: {banner}");
+        // What the page shows: the defaults, or field by field: the bad hashprice fell back, the
+        // good efficiency and Texas stayed.
+        let mut s = Scenario { regions: vec![Scenario::default().regions[1].clone()], ..Scenario::default() };
+        s.globals.values.efficiency_j_per_th = 30.0;
+        s.regions[0].values.price_usd_per_kwh = 0.05;
+        s.regions[0].values.cap_mw = 100.0;
+        s.regions[0].values.uptime_pct = 90.0;
+        let r = report(&if all_defaults { Scenario::default() } else { s });
         for chart in CHARTS {
-            assert!(page.canvas(chart).1 > 2000, "{chart} is drawn");
+            page.drawn(chart, &r);
         }
         if all_defaults {
             assert_eq!(page.table(), defaults);
         } else {
-            // Field by field: the bad hashprice fell back, the good efficiency and Texas stayed.
-            let mut s = Scenario { regions: vec![Scenario::default().regions[1].clone()], ..Scenario::default() };
-            s.globals.values.efficiency_j_per_th = 30.0;
-            s.regions[0].values.price_usd_per_kwh = 0.05;
-            s.regions[0].values.cap_mw = 100.0;
-            s.regions[0].values.uptime_pct = 90.0;
-            let r = report(&s);
             assert_eq!(page.metric("texas", "break_even_usd_per_ph_day"), r.rows[0].break_even_usd_per_ph_day);
         }
         page.browser.find_and_click("#dismiss-banner");
@@ -295,8 +296,9 @@ fn printing_shows_charts_and_table_without_controls_or_clipping() {
     assert_eq!(facts[2], json!(7));
     // Charts out of sight are drawn when they come into view; printing draws them all.
     page.browser.exec("window.dispatchEvent(new Event('beforeprint'));", json!([]));
+    let defaults = report(&Scenario::default());
     for chart in ALL_CHARTS {
-        crate::support::poll(&format!("{chart} drawn for print"), || page.canvas(chart).1 > 2000);
+        page.wait_shows(chart, &defaults);
     }
     assert!(facts[3].as_f64().unwrap() <= 718.0, "a chart is clipped: {facts}");
     assert!(facts[4].as_u64().unwrap() <= 718, "the page is wider than the paper: {facts}");

@@ -89,7 +89,7 @@ fn degenerate_inputs_draw_finite_charts() {
 #[test]
 fn a_chart_is_redrawn_only_when_what_it_shows_changes() {
     let base = Scenario::default();
-    let inputs = |s: &Scenario| ChartKind::ALL.map(|k| k.inputs(&report(s)));
+    let inputs = |s: &Scenario| ChartKind::ALL.map(|k| k.data(&report(s)));
     let before = inputs(&base);
     // A cap that does not bind changes no chart: Texas gets no fleet either way.
     let mut cap = base.clone();
@@ -125,6 +125,53 @@ fn a_chart_is_redrawn_only_when_what_it_shows_changes() {
             }
         }
     }
+}
+
+/// The seed regions and `extra` more, priced apart so that they rank apart.
+fn with_regions(extra: usize) -> Scenario {
+    let mut s = Scenario::default();
+    for i in 0..extra {
+        s.apply(&Action::AddRegion).unwrap();
+        let last = s.regions.len() - 1;
+        s.apply(&Action::SetRegion(last, RegionField::Price, 0.01 + 0.004 * i as f64)).unwrap();
+    }
+    s
+}
+
+#[test]
+fn a_bar_chart_is_not_redrawn_for_a_region_it_leaves_to_the_table() {
+    let base = with_regions(14);
+    let r = report(&base);
+    // The dearest site has the least headroom, the least profit and the slowest payback.
+    let last = base.regions.len() - 1;
+    let mut dearer = base.clone();
+    dearer.apply(&Action::SetRegion(last, RegionField::Price, 0.07)).unwrap();
+    let r2 = report(&dearer);
+    assert_ne!(r2.rows[last], r.rows[last]);
+    for kind in [ChartKind::BreakEven, ChartKind::ProfitByRegion, ChartKind::Payback] {
+        assert_eq!(kind.data(&r2), kind.data(&r), "{kind:?} shows the 12 best of 20");
+        assert_eq!(render_svg(kind, &r2), render_svg(kind, &r), "{kind:?}");
+    }
+    // The line charts draw every region, faint beyond the legend's eight.
+    assert_ne!(ChartKind::ProfitVsHashprice.data(&r2), ChartKind::ProfitVsHashprice.data(&r));
+}
+
+#[test]
+fn a_charts_size_from_its_data_is_the_size_read_from_the_report() {
+    // The share panel sizes the embed from the report; the page draws at the data's size.
+    let mut none = Scenario::default();
+    none.apply(&Action::SetOrigin(None)).unwrap();
+    for s in [Scenario::default(), with_regions(6), with_regions(20), none] {
+        let r = report(&s);
+        for kind in ChartKind::ALL {
+            for width in [200, 280, 333, 640, 900] {
+                assert_eq!(kind.data(&r).size_at(width), kind.size_at(&r, width), "{kind:?} at {width} px");
+            }
+        }
+    }
+    // Twenty-six regions: the bar charts show twelve bands and the "+14 more" line.
+    let r = report(&with_regions(20));
+    assert_eq!(ChartKind::BreakEven.data(&r).size_at(640), (640, 64 + 12 * 24 + 20));
 }
 
 #[test]
@@ -222,8 +269,10 @@ fn framed_svg(scenario: &Scenario, with_cursor: bool) -> (String, sitecost::char
     let kind = ChartKind::ProfitVsHashprice;
     let mut out = String::new();
     let frame = {
-        let area = SVGBackend::with_string(&mut out, kind.size(&r)).into_drawing_area();
-        let frame = kind.draw_framed(&area, &r, with_cursor).unwrap().expect("the profit chart has a frame");
+        let data = kind.data(&r);
+        let area = SVGBackend::with_string(&mut out, data.size_at(640)).into_drawing_area();
+        let cursor = kind.cursor(&r).filter(|_| with_cursor);
+        let frame = data.draw_framed(&area, cursor).unwrap().expect("the profit chart has a frame");
         area.present().unwrap();
         frame
     };
@@ -254,8 +303,8 @@ fn the_pages_cursor_stands_where_the_exported_chart_draws_its_line() {
 
 #[test]
 fn the_profit_charts_axes_hold_while_a_price_moves_a_little_and_follow_a_large_move() {
-    // The page paints only the plot area again while these hold (see `ChartKind::axes`).
-    let axes = |s: &Scenario| ChartKind::ProfitVsHashprice.axes(&report(s)).expect("the profit chart has axes");
+    // The page paints only the plot area again while these hold (see `ChartData::axes`).
+    let axes = |s: &Scenario| ChartKind::ProfitVsHashprice.data(&report(s)).axes().expect("the profit chart has axes");
     let base = Scenario::default();
     let mut small = base.clone();
     small.apply(&Action::SetRegion(1, RegionField::Price, 0.064)).unwrap();
@@ -266,5 +315,8 @@ fn the_profit_charts_axes_hold_while_a_price_moves_a_little_and_follow_a_large_m
     assert_eq!(before[..2], after[..2], "the hashprice axis is fixed");
     assert!(after[3] > before[3], "a much cheaper site lifts the profit axis: {before:?} → {after:?}");
     // Only the profit chart is drawn this way; the others are drawn whole.
-    assert!(ChartKind::ALL.iter().filter(|k| k.axes(&report(&base)).is_some()).eq([&ChartKind::ProfitVsHashprice]));
+    assert!(ChartKind::ALL
+        .iter()
+        .filter(|k| k.data(&report(&base)).axes().is_some())
+        .eq([&ChartKind::ProfitVsHashprice]));
 }

@@ -1,6 +1,8 @@
 //! The app open in a browser, with helpers that speak the page's DOM contract.
 
 use serde_json::{json, Value};
+use sitecost::chart::ChartKind;
+use sitecost::model::Report;
 
 use super::server::Server;
 use super::webdriver::Browser;
@@ -42,6 +44,92 @@ const CANVAS_PRINT: &str = r#"
     }
     return [hash, ink];
 "#;
+
+/// For each shape `[x0, y0, x1, y1, r, g, b]` of `arguments[1]` (a box in CSS pixels and a
+/// colour), whether `arguments[0]`'s canvas shows that colour within `arguments[2]` per channel
+/// somewhere in the box; and the canvas's width in CSS pixels (the app draws at the device pixel
+/// ratio, 1 to 3).
+const CANVAS_SHAPES: &str = r#"
+    const [chart, shapes, tolerance] = arguments;
+    const c = document.querySelector(`figure[data-chart="${chart}"] canvas`);
+    const ratio = Math.min(3, Math.max(1, devicePixelRatio));
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const near = (i, r, g, b) => Math.abs(d[i] - r) <= tolerance && Math.abs(d[i + 1] - g) <= tolerance
+        && Math.abs(d[i + 2] - b) <= tolerance && d[i + 3] === 255;
+    const found = shapes.map(([x0, y0, x1, y1, r, g, b]) => {
+        const [left, top] = [Math.max(0, Math.floor(x0 * ratio)), Math.max(0, Math.floor(y0 * ratio))];
+        const [right, bottom] = [Math.min(c.width, Math.ceil(x1 * ratio)), Math.min(c.height, Math.ceil(y1 * ratio))];
+        for (let y = top; y < bottom; y++) {
+            for (let x = left; x < right; x++) {
+                if (near((y * c.width + x) * 4, r, g, b)) return true;
+            }
+        }
+        return false;
+    });
+    return [Math.round(c.width / ratio), found];
+"#;
+
+/// The chart whose `<figure>` has `data-chart="{chart}"`.
+pub fn chart_kind(chart: &str) -> ChartKind {
+    ChartKind::ALL.into_iter().find(|k| k.name() == chart).unwrap_or_else(|| panic!("no chart {chart}"))
+}
+
+/// The shapes that `kind` of `report`, drawn `width` CSS pixels wide, paints in one colour over
+/// whole pixels, each as its box (CSS pixels) and its colour blended over white as a canvas
+/// shows it: bars, dots and map cells at least 3 px across, and straight lines 2 px wide or more
+/// (legend samples, ticks). White shapes (the background) are left out. Read from the chart's
+/// own drawing, rendered to SVG here with the cursor left out, as the page draws it; the page
+/// lays a chart out as the SVG does, text aside.
+pub fn chart_shapes(kind: ChartKind, report: &Report, width: u32) -> Vec<([f64; 4], [u8; 3])> {
+    use plotters::prelude::{IntoDrawingArea, SVGBackend};
+    let data = kind.data(report);
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, data.size_at(width)).into_drawing_area();
+        data.draw_framed(&area, None).expect("drawing to an SVG string cannot fail");
+        area.present().expect("presenting an SVG string cannot fail");
+    }
+    let mut shapes = Vec::new();
+    for element in svg.split('<').skip(1) {
+        let attr = |name: &str| element.split(&format!(" {name}=\"")).nth(1).and_then(|v| v.split('"').next());
+        let number = |name: &str| attr(name).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+        let (x, y, w, h, r) = (number("x"), number("y"), number("width"), number("height"), number("r"));
+        let (cx, cy) = (number("cx"), number("cy"));
+        let (bounds, paint) = match element.split([' ', '/', '>']).next() {
+            Some("rect") if w >= 3.0 && h >= 3.0 => ([x, y, x + w, y + h], attr("fill")),
+            Some("circle") if r >= 3.0 => ([cx - r, cy - r, cx + r, cy + r], attr("fill")),
+            Some("polyline") if number("stroke-width") >= 2.0 => {
+                let points: Vec<(f64, f64)> = attr("points")
+                    .unwrap_or_default()
+                    .split_whitespace()
+                    .filter_map(|p| p.split_once(',').and_then(|(x, y)| Some((x.parse().ok()?, y.parse().ok()?))))
+                    .collect();
+                let xs = || points.iter().map(|p| p.0);
+                let ys = || points.iter().map(|p| p.1);
+                let (x0, x1) = (xs().fold(f64::MAX, f64::min), xs().fold(f64::MIN, f64::max));
+                let (y0, y1) = (ys().fold(f64::MAX, f64::min), ys().fold(f64::MIN, f64::max));
+                let straight = x0 == x1 || y0 == y1;
+                if !straight || (x1 - x0) + (y1 - y0) < 3.0 {
+                    continue;
+                }
+                let reach = number("stroke-width") / 2.0 + 1.0;
+                ([x0 - reach, y0 - reach, x1 + reach, y1 + reach], attr("stroke"))
+            }
+            _ => continue,
+        };
+        let Some(hex) = paint.and_then(|p| p.strip_prefix('#')).filter(|h| h.len() == 6) else { continue };
+        let opacity = attr("opacity").and_then(|v| v.parse::<f64>().ok()).unwrap_or(1.0);
+        let channel = |k: usize| {
+            let c = f64::from(u8::from_str_radix(&hex[k..k + 2], 16).expect("a hex colour"));
+            (255.0 + (c - 255.0) * opacity).round() as u8
+        };
+        let color = [channel(0), channel(2), channel(4)];
+        if color.iter().any(|&c| c < 245) {
+            shapes.push((bounds, color));
+        }
+    }
+    shapes
+}
 
 impl Page {
     /// The hosted build, served from the root of a loopback server.
@@ -133,12 +221,57 @@ impl Page {
     }
 
     /// Scrolls `chart` into view (charts out of sight are drawn when they come near it), waits
-    /// until it is drawn, and returns its print.
-    pub fn drawn(&self, chart: &str) -> (i64, i64) {
+    /// until it shows `report`'s chart, and returns its print.
+    pub fn drawn(&self, chart: &str, report: &Report) -> (i64, i64) {
         self.browser
             .exec(&format!("document.querySelector('figure[data-chart=\"{chart}\"]').scrollIntoView();"), json!([]));
-        super::poll(&format!("{chart} to be drawn"), || self.canvas(chart).1 > 2000);
+        self.wait_shows(chart, report);
         self.canvas(chart)
+    }
+
+    /// The colours of `report`'s chart that `chart`'s canvas shows in none of the shapes the
+    /// chart paints them in (see [`chart_shapes`]): none when it shows that chart, all of them
+    /// when it is blank.
+    pub fn missing_colors(&self, chart: &str, report: &Report) -> Vec<[u8; 3]> {
+        let width = self.browser.exec(CANVAS_SHAPES, json!([chart, [], 0]))[0].as_u64().expect("a width") as u32;
+        let shapes = chart_shapes(chart_kind(chart), report, width);
+        assert!(!shapes.is_empty(), "{chart} at {width} px has no shape to look for");
+        let arguments: Vec<Value> =
+            shapes.iter().map(|([x0, y0, x1, y1], [r, g, b])| json!([x0, y0, x1, y1, r, g, b])).collect();
+        // Alpha blending on a canvas may round a channel a step or two off the exact blend.
+        let found = self.browser.exec(CANVAS_SHAPES, json!([chart, arguments, 3]));
+        let found = found[1].as_array().expect("one answer per shape");
+        let mut missing: Vec<[u8; 3]> = Vec::new();
+        for (_, color) in &shapes {
+            let seen = shapes.iter().zip(found).any(|((_, c), f)| c == color && *f == json!(true));
+            if !seen && !missing.contains(color) {
+                missing.push(*color);
+            }
+        }
+        missing
+    }
+
+    /// Waits until `chart`'s canvas shows `report`'s chart: every colour it paints is there.
+    pub fn wait_shows(&self, chart: &str, report: &Report) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+        loop {
+            let missing = self.missing_colors(chart, report);
+            if missing.is_empty() {
+                return;
+            }
+            assert!(std::time::Instant::now() < deadline, "{chart} does not show its chart: no pixel of {missing:?}");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+
+    /// The text of `chart`'s caption, without its buttons.
+    pub fn caption(&self, chart: &str) -> String {
+        let text = self.browser.exec(
+            "return [...document.querySelector(`figure[data-chart=\"${arguments[0]}\"] figcaption`).childNodes]
+                 .filter(n => n.nodeType === Node.TEXT_NODE).map(n => n.textContent).join('');",
+            json!([chart]),
+        );
+        text.as_str().unwrap_or_else(|| panic!("no caption for {chart}")).to_string()
     }
 
     pub fn canvas(&self, chart: &str) -> (i64, i64) {
