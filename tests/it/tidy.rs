@@ -72,6 +72,22 @@ fn each_ui_file_holds_one_component_named_after_it() {
 }
 
 #[test]
+fn every_component_function_is_short_enough_to_read_at_once() {
+    // Behaviour that is not layout belongs in a hook of our own (`use_*.rs`).
+    const MAX_LINES: usize = 80;
+    for file in rust_files(&root().join("src/ui")) {
+        let text = fs::read_to_string(&file).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        for (start, _) in lines.iter().enumerate().filter(|(_, l)| l.trim() == "#[component]") {
+            let end = (start..lines.len()).find(|&i| lines[i].starts_with('}')).expect("a component ends");
+            let name = lines[start + 1].trim();
+            let length = end - start;
+            assert!(length <= MAX_LINES, "{}: `{name}` is {length} lines (at most {MAX_LINES})", file.display());
+        }
+    }
+}
+
+#[test]
 fn main_only_mounts_the_app() {
     let main = fs::read_to_string(root().join("src/main.rs")).unwrap();
     let code: Vec<&str> = main.lines().filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with("//")).collect();
