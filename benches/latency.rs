@@ -121,9 +121,12 @@ fn metrics(browser: &Browser) -> [f64; 4] {
     ["ScriptDuration", "LayoutDuration", "RecalcStyleDuration", "TaskDuration"].map(|n| get(n) * 1000.0)
 }
 
-/// One round's p50, p95 and max of the event times, and its per-event breakdown (script,
-/// layout, style, task).
-fn measure(browser: &Browser, url: &str, plan: Vec<Value>, paced: bool, profile: bool) -> ((f64, f64, f64), [f64; 4]) {
+/// One round of a scenario: the p50, p95 and max of its event times, and its per-event
+/// breakdown (script, layout, style, task), in ms.
+type Round = ((f64, f64, f64), [f64; 4]);
+
+/// Measures one round of `plan` on a fresh document of `url`.
+fn measure(browser: &Browser, url: &str, plan: Vec<Value>, paced: bool, profile: bool) -> Round {
     open_warmed(browser, url, &plan, paced, None);
     browser.cdp("Performance.enable", json!({}));
     let before = metrics(browser);
@@ -279,10 +282,10 @@ fn main() {
         ("regions50", fifty_url.as_str(), plan_mixed("candidate-site-7"), false),
         ("drag", default_url.as_str(), plan_drag(), true),
     ] {
-        let rounds: Vec<((f64, f64, f64), [f64; 4])> =
+        let rounds: Vec<Round> =
             // `--profile` samples the first round of the default scenario.
             (0..ROUNDS).map(|round| measure(&browser, page, plan.clone(), paced, profile && round == 0 && name == "default")).collect();
-        let median_of = |f: &dyn Fn(&((f64, f64, f64), [f64; 4])) -> f64| median(rounds.iter().map(f).collect());
+        let median_of = |f: &dyn Fn(&Round) -> f64| median(rounds.iter().map(f).collect());
         let p95s: Vec<f64> = rounds.iter().map(|r| r.0 .1).collect();
         figures.push((format!("{name}.p50_ms"), median_of(&|r| r.0 .0)));
         figures.push((format!("{name}.p95_ms"), median_of(&|r| r.0 .1)));
