@@ -32,12 +32,13 @@ const ROUNDS: usize = 5;
 /// come near the viewport, so what an event costs depends on how much of the page is seen.
 const WINDOW: (u32, u32) = (1366, 768);
 
-/// The targets of issue 5, checked by `make bench-check`.
+/// The targets BENCHMARKS.md states, checked by `make bench-check`: half a 60 Hz frame for an
+/// event, one frame with fifty regions, and 256 KB (decimal, like the figures) for the file.
 const TARGETS: [(&str, f64); 4] = [
-    ("default.p95_ms", 4.0),
+    ("default.p95_ms", 8.0),
     ("regions50.p95_ms", 16.0),
     ("first_chart_ms", 150.0),
-    ("single_file_gzip_bytes", 200_000.0),
+    ("single_file_gzip_bytes", 256_000.0),
 ];
 
 /// Dispatches each planned input event, waits one macrotask (the app's update and its

@@ -13,7 +13,7 @@ pub struct Allocation {
 /// never to a region whose margin is ≤ 0. Ties keep region order, so the result is deterministic.
 ///
 /// Maximising Σ mᵢ·xᵢ subject to 0 ≤ xᵢ ≤ capᵢ and Σ xᵢ ≤ fleet is a fractional knapsack with unit
-/// weights, for which filling the best margin first is optimal; `tests/allocation.rs` checks that
+/// weights, for which filling the best margin first is optimal; `tests/it/allocation.rs` checks that
 /// against brute force.
 pub fn allocate(fleet_mw: f64, margins_usd_per_mw_day: &[f64], caps_mw: &[f64]) -> Vec<Allocation> {
     assert_eq!(margins_usd_per_mw_day.len(), caps_mw.len(), "one cap per margin");

@@ -50,7 +50,7 @@ pub fn break_even_usd_per_ph_day(efficiency_j_per_th: f64, pue: f64, pool_fee: f
 /// it has none (seasonal bans): uptime / 100 × (12 − downtime months) / 12.
 ///
 /// Seasonal downtime is spread evenly over every month rather than placed in the calendar,
-/// so that a year's total is right wherever the projection starts; `tests/projection.rs` checks
+/// so that a year's total is right wherever the projection starts; `tests/it/projection.rs` checks
 /// that 12 months give exactly zero. The result is never negative.
 pub fn effective_uptime(uptime_pct: f64, downtime_months: f64) -> f64 {
     // The months' factor is formed first so that no downtime multiplies by exactly 1.

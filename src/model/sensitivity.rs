@@ -85,7 +85,7 @@ pub struct SensitivityInputs {
 /// Computes the grid with `n_price` × `n_hashprice` cells (each at least 1).
 ///
 /// Every cell is the table's margin formula evaluated in the same order of operations, so the map
-/// and the table agree to the last bit (`tests/projection.rs` checks cells against
+/// and the table agree to the last bit (`tests/it/projection.rs` checks cells against
 /// [`formulas::margin_usd_per_mw_day`]); the revenue of each row and the power bill of each
 /// column are computed once, because the map is recomputed on every slider event.
 pub fn sensitivity_grid(

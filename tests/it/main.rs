@@ -1,4 +1,4 @@
-//! The native integration tests, one binary: the model, codecs, charts as SVG, text, the tidy rules and the unpacker.
+//! The native integration tests, one binary: the model, codecs, charts as SVG, text and the tidy rules.
 
 #[path = "../support/link.rs"]
 mod link;
@@ -28,4 +28,3 @@ mod projection;
 mod regions;
 mod text;
 mod tidy;
-mod unlzma;
