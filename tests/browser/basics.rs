@@ -5,7 +5,7 @@
 
 use crate::support::page::{chart_kind, Page, ALL_CHARTS, CHARTS};
 use serde_json::json;
-use sitecost::model::{report, Action, GlobalField, RegionField, Scenario};
+use sitecost::model::{report, Action, GlobalField, RegionField, Scenario, METRICS};
 
 const REGIONS: [&str; 6] = ["kazakhstan", "texas", "wyoming", "new-york", "georgia", "siberia"];
 
@@ -25,17 +25,8 @@ fn assert_table_matches(page: &Page, scenario: &Scenario) {
             }
         } else {
             let row = expected.rows.iter().find(|r| &*r.id == region).expect("a known region");
-            match metric.as_str() {
-                "break_even_usd_per_kwh" => row.break_even_usd_per_kwh,
-                "break_even_usd_per_ph_day" => row.break_even_usd_per_ph_day,
-                "margin_usd_per_mw_day" => row.margin_usd_per_mw_day,
-                "allocated_mw" => row.allocated_mw,
-                "hashrate_ph_s" => row.hashrate_ph_s,
-                "profit_usd_per_day" => row.profit_usd_per_day,
-                "payback_months" => row.payback_months.map_or(f64::INFINITY, f64::from),
-                "net_36m_usd" => row.net_36m_usd_per_mw,
-                other => panic!("unexpected metric {other}"),
-            }
+            let m = METRICS.iter().find(|m| m.name == metric).unwrap_or_else(|| panic!("unexpected metric {metric}"));
+            (m.value)(row).unwrap_or(f64::INFINITY)
         };
         assert!(
             *value == want || (value - want).abs() <= 1e-9 * want.abs().max(1.0),
@@ -122,7 +113,7 @@ fn sliders_and_typed_values_drive_every_figure_by_the_formulas() {
     page.browser.wait_until(
         &format!(
             "document.querySelector('tr[data-region=texas] td[data-metric=break_even_usd_per_ph_day]').dataset.value === '{}'",
-            report(&scenario).rows[1].break_even_usd_per_ph_day
+            report(&scenario).rows[1].break_even_usd_per_ph_day.unwrap()
         ),
         "Texas's break-even hashprice at exactly 0.0655 USD/kWh",
     );

@@ -107,7 +107,7 @@ fn broken_links_show_what_was_wrong_and_never_a_blank_page() {
         if all_defaults {
             assert_eq!(page.table(), defaults);
         } else {
-            assert_eq!(page.metric("texas", "break_even_usd_per_ph_day"), r.rows[0].break_even_usd_per_ph_day);
+            assert_eq!(Some(page.metric("texas", "break_even_usd_per_ph_day")), r.rows[0].break_even_usd_per_ph_day);
         }
         page.browser.find_and_click("#dismiss-banner");
         page.browser.wait_until("!document.getElementById('banner')", "the banner to go");

@@ -201,8 +201,9 @@ impl Page {
             .iter()
             .map(|r| {
                 let value = r[2].as_str().unwrap();
-                // "never": a month that does not come within the projection.
-                let parsed = if value == "never" {
+                // "never": a month that does not come within the projection; "none": no
+                // break-even (a site without power). Both read as infinity.
+                let parsed = if value == "never" || value == "none" {
                     f64::INFINITY
                 } else {
                     value.parse::<f64>().unwrap_or_else(|_| panic!("data-value {value:?} is not a number"))
