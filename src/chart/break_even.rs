@@ -48,8 +48,10 @@ impl Inputs {
 
 pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, inputs: &Inputs) -> DrawResult<DB> {
     let Bands { shown: rows, hidden } = &inputs.bands;
-    let x_max =
-        nice_ceil(rows.iter().map(|r| r.price_usd_per_kwh.max(r.break_even_usd_per_kwh.unwrap_or(0.0))).fold(0.01f64, f64::max) * 1.1);
+    let x_max = nice_ceil(
+        rows.iter().map(|r| r.price_usd_per_kwh.max(r.break_even_usd_per_kwh.unwrap_or(0.0))).fold(0.01f64, f64::max)
+            * 1.1,
+    );
     let mut chart = bar_chart(area, (0.0, x_max), rows.len(), *hidden, "Power price (USD/kWh)")?;
 
     for (i, row) in rows.iter().enumerate() {

@@ -306,7 +306,8 @@ declare_fields! {
 
 /// The S19 XP preset's price: the default machine's, so that the default machine price and the
 /// default machine agree.
-pub const S19_XP_PRICE_SOURCE: &str = "Assumption: about $6/TH for a used Antminer S19 XP in late 2025. It sold at $75/TH in \
+pub const S19_XP_PRICE_SOURCE: &str =
+    "Assumption: about $6/TH for a used Antminer S19 XP in late 2025. It sold at $75/TH in \
      late-2021 pre-orders and $24/TH in June 2023 (Hashrate Index); no late-2025 quote was found.";
 
 /// The reason behind every starting value of a new site: a round value between the seed regions.

@@ -122,10 +122,7 @@ const PRICES: [(f64, &str); 5] = [
          November 2025), for its 15 J/TH.",
     ),
     (25.7, "Hashrate Index, quote of 3 November 2025: $25.70/TH for the S21 XP."),
-    (
-        13.0,
-        "Assumption: about $13/TH, near the S21's price for its 18.5 J/TH (no dated quote of the M60S was found).",
-    ),
+    (13.0, "Assumption: about $13/TH, near the S21's price for its 18.5 J/TH (no dated quote of the M60S was found)."),
 ];
 
 /// Written as its id (`s19-xp`, …, `custom`).

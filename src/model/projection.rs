@@ -402,7 +402,12 @@ pub fn stay_or_move(
             placements: parts
                 .iter()
                 .filter(|p| p.1 > 0.0)
-                .map(|&(i, mw)| Placement { region_index: i, id: regions[i].id.clone(), name: regions[i].name.clone(), mw })
+                .map(|&(i, mw)| Placement {
+                    region_index: i,
+                    id: regions[i].id.clone(),
+                    name: regions[i].name.clone(),
+                    mw,
+                })
                 .collect(),
             mw: if kind == OptionKind::Stay { fleet_mw } else { moved_mw },
             // Adding 0.0 turns the empty sum's −0.0 into 0.

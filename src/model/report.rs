@@ -7,7 +7,9 @@ use super::calendar::YearMonth;
 use super::fields::{GlobalField, Group, RegionField, RegionValues};
 use super::formulas::{self, SiteCosts};
 use super::market::HashpriceMode;
-use super::projection::{self, Deployment, FinanceTerms, FleetInOrigin, FleetTerms, MarketPath, MoveOption, OptionKind, SiteTerms, MONTHS};
+use super::projection::{
+    self, Deployment, FinanceTerms, FleetInOrigin, FleetTerms, MarketPath, MoveOption, OptionKind, SiteTerms, MONTHS,
+};
 use super::region::Region;
 use super::scenario::Scenario;
 use super::sensitivity::{sensitivity_grid, SensitivityGrid, SensitivityInputs, SENSITIVITY_CELLS};
@@ -104,9 +106,42 @@ pub struct Report {
 }
 
 impl Report {
+    /// The best plan in one sentence, e.g. "Best over 36 months: keep 300 MW in Kazakhstan." or
+    /// "Best over 36 months: move 100 MW to New York; keep 200 MW in Kazakhstan."; `None` without
+    /// an origin.
+    pub fn plan_sentence(&self) -> Option<String> {
+        let plan = self.stay_or_move.iter().find(|o| o.kind == OptionKind::Plan)?;
+        let origin = self.origin?;
+        let mw = |v: f64| crate::format::grouped(v, 0);
+        let moves: Vec<String> = plan
+            .placements
+            .iter()
+            .filter(|p| p.region_index != origin)
+            .map(|p| format!("{} MW to {}", mw(p.mw), p.name))
+            .collect();
+        let stay = plan.placements.iter().find(|p| p.region_index == origin);
+        let keep = stay.map(|p| format!("keep {} MW in {}", mw(p.mw), p.name));
+        let parts = match (moves.is_empty(), keep) {
+            (true, Some(keep)) => keep,
+            (true, None) => return None,
+            (false, None) => format!("move {}", join_and(&moves)),
+            (false, Some(keep)) => format!("move {}; {keep}", join_and(&moves)),
+        };
+        Some(format!("Best over 36 months: {parts} (NPV ${}).", mw(plan.npv_usd)))
+    }
+
     /// The row with the highest positive margin.
     pub fn best_row(&self) -> Option<&RegionReport> {
         self.best.map(|i| &self.rows[i])
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 
@@ -139,8 +174,10 @@ pub fn report(scenario: &Scenario) -> Report {
         fees_per_block_btc: v.fees_per_block_btc,
         halving_month_index,
     });
-    let finance =
-        FinanceTerms { depreciation_years: v.depreciation_years, discount_rate_pct_per_year: v.discount_rate_pct_per_year };
+    let finance = FinanceTerms {
+        depreciation_years: v.depreciation_years,
+        discount_rate_pct_per_year: v.discount_rate_pct_per_year,
+    };
     let machines_usd_per_mw = formulas::machines_usd_per_mw(v.unit_price_usd_per_th, e, pue);
     let residual_usd_per_mw = formulas::residual_usd_per_mw(machines_usd_per_mw, v.residual_value_pct);
 
@@ -413,7 +450,8 @@ pub fn stay_or_move_csv(report: &Report) -> String {
             OptionKind::Plan => "plan",
         };
         let placements: Vec<String> = o.placements.iter().map(|p| format!("{}:{}", p.id, p.mw)).collect();
-        let mut fields = vec![kind.to_string(), o.id.to_string(), o.name.to_string(), o.mw.to_string(), placements.join(";")];
+        let mut fields =
+            vec![kind.to_string(), o.id.to_string(), o.name.to_string(), o.mw.to_string(), placements.join(";")];
         fields.extend([o.upfront_usd, o.net_36m_usd, o.npv_usd, o.vs_stay_usd].map(|v| v.to_string()));
         fields.push(o.break_even_month.map_or(String::new(), |m| m.to_string()));
         fields.push(o.off_months.len().to_string());

@@ -1,7 +1,7 @@
 //! The chart functions rendered to SVG strings: what each chart must show.
 
 use sitecost::chart::{render_svg, ChartKind};
-use sitecost::model::{OptionKind};
+use sitecost::model::OptionKind;
 use sitecost::model::*;
 
 fn svg(kind: ChartKind, scenario: &Scenario) -> String {

@@ -94,21 +94,19 @@ fn presets_set_the_efficiency_and_an_edit_makes_it_custom() {
 #[test]
 fn new_fields_are_sourced_checked_and_named_for_the_dom() {
     let keys: Vec<&str> = GlobalField::ALL.iter().map(|f| f.spec().key).collect();
-    for key in
-        [
-            "btc-price",
-            "difficulty",
-            "subsidy",
-            "fees-per-block",
-            "difficulty-growth",
-            "difficulty-growth-after-halving",
-            "btc-price-growth",
-            "unit-price",
-            "residual-value",
-            "depreciation-years",
-            "discount-rate",
-        ]
-    {
+    for key in [
+        "btc-price",
+        "difficulty",
+        "subsidy",
+        "fees-per-block",
+        "difficulty-growth",
+        "difficulty-growth-after-halving",
+        "btc-price-growth",
+        "unit-price",
+        "residual-value",
+        "depreciation-years",
+        "discount-rate",
+    ] {
         assert!(keys.contains(&key), "{key}");
     }
     let region_keys: Vec<&str> = RegionField::ALL.iter().map(|f| f.spec().key).collect();
@@ -193,7 +191,8 @@ fn the_sensitivity_map_is_the_margin_formula_on_a_fine_grid() {
     let (e, pue, fee) = (g.values.efficiency_j_per_th, g.values.pue, g.values.pool_fee_pct / 100.0);
     let costs = s.regions[0].costs();
     let at = |p: f64| formulas::SiteCosts { price_usd_per_kwh: p, ..costs };
-    let margin = |p: f64, hp: f64| formulas::margin_usd_per_mw_day(formulas::revenue_usd_per_mw_day(hp, e, pue, fee), &at(p));
+    let margin =
+        |p: f64, hp: f64| formulas::margin_usd_per_mw_day(formulas::revenue_usd_per_mw_day(hp, e, pue, fee), &at(p));
     // Cell centres: column i at 0.2 × (i + 0.5) / 100 USD/kWh, row j at 150 × (j + 0.5) / 100.
     for (i, j) in [(0, 0), (37, 81), (99, 99), (50, 12)] {
         let (p, hp) = (0.2 * (i as f64 + 0.5) / 100.0, 150.0 * (j as f64 + 0.5) / 100.0);

@@ -2,8 +2,8 @@
 
 use sitecost::model::formulas;
 use sitecost::model::projection::{self, FleetTerms, SiteTerms, DAYS_PER_MONTH, MONTHS};
-use sitecost::model::{OptionKind, PLAN_ID};
 use sitecost::model::*;
+use sitecost::model::{OptionKind, PLAN_ID};
 
 fn close(actual: f64, expected: f64, what: &str) {
     let tol = 1e-9 * expected.abs().max(1.0);
@@ -107,7 +107,9 @@ fn brute_force_cumulative(s: &Scenario, region: &Region) -> (Vec<f64>, f64) {
     let hashprice_now = match g.hashprice_mode {
         HashpriceMode::Direct => v.hashprice_usd_per_ph_day,
         HashpriceMode::Market => {
-            86_400e15 / (v.difficulty_t * 1e12 * 2f64.powi(32)) * (v.subsidy_btc + v.fees_per_block_btc) * v.btc_price_usd
+            86_400e15 / (v.difficulty_t * 1e12 * 2f64.powi(32))
+                * (v.subsidy_btc + v.fees_per_block_btc)
+                * v.btc_price_usd
         }
     };
     let th_s_per_mw = 1e6 / (v.efficiency_j_per_th * v.pue);
@@ -122,7 +124,8 @@ fn brute_force_cumulative(s: &Scenario, region: &Region) -> (Vec<f64>, f64) {
     let (mut difficulty, mut price) = (1.0, 1.0);
     for month in 1..=36 {
         let halved = month > halving_offset;
-        let growth = if halved { v.difficulty_growth_after_halving_pct_per_month } else { v.difficulty_growth_pct_per_month };
+        let growth =
+            if halved { v.difficulty_growth_after_halving_pct_per_month } else { v.difficulty_growth_pct_per_month };
         difficulty *= 1.0 + growth / 100.0;
         price *= 1.0 + v.btc_price_growth_pct_per_month / 100.0;
         let subsidy = if halved { v.subsidy_btc / 2.0 } else { v.subsidy_btc };
@@ -304,7 +307,8 @@ fn moving_pays_the_route_upfront_and_loses_its_days() {
     };
     let upfront_per_mw = option.upfront_usd / 300.0;
     let depreciation = formulas::depreciation_usd(upfront_per_mw, g.values.depreciation_years, 4);
-    let month4 = projection::month_cash_usd_per_mw(r.hashprice_path_usd_per_ph_day[3], &fleet, &site, 10.75, depreciation);
+    let month4 =
+        projection::month_cash_usd_per_mw(r.hashprice_path_usd_per_ph_day[3], &fleet, &site, 10.75, depreciation);
     close(option.cumulative_usd[4] - option.cumulative_usd[3], 300.0 * month4.net_usd * open(4.0), "month 4");
     close(4.0 * DAYS_PER_MONTH - 111.0, 10.75, "days of month 4");
     // Break-even: the first month in which moving has caught up with staying.
@@ -387,7 +391,9 @@ fn the_plan_is_the_best_split_found_by_brute_force() {
             .stay_or_move
             .iter()
             .filter(|o| o.kind == OptionKind::Move && o.mw > 0.0)
-            .map(|o| ((o.npv_usd - stay_per_mw * (fleet - o.mw)) / o.mw, s.regions[o.region_index].values.cap_mw as i64))
+            .map(|o| {
+                ((o.npv_usd - stay_per_mw * (fleet - o.mw)) / o.mw, s.regions[o.region_index].values.cap_mw as i64)
+            })
             .collect();
         let best = brute_force_plan(fleet as i64, stay_per_mw, &moves);
         let tol = 1e-6 * best.abs().max(1.0);
@@ -453,8 +459,7 @@ fn residual_value_depreciation_and_npv_by_hand() {
     // A 10 %-a-year policy risk weights month m by 0.9^(m/12); the residual is kept whole.
     s.apply(&Action::SetRegion(1, RegionField::PolicyRisk, 10.0)).unwrap();
     let row = &report(&s).rows[1];
-    let expected: f64 =
-        -540_000.0 + (1..=36).map(|m| monthly * 0.9f64.powf(m as f64 / 12.0)).sum::<f64>() + 80_000.0;
+    let expected: f64 = -540_000.0 + (1..=36).map(|m| monthly * 0.9f64.powf(m as f64 / 12.0)).sum::<f64>() + 80_000.0;
     close(row.net_36m_usd_per_mw, expected, "expected 36-month net");
     close(row.survival_36m_pct, 72.9, "0.9³");
 }
@@ -613,4 +618,31 @@ fn twelve_months_of_seasonal_downtime_earn_nothing_and_stay_finite() {
     let r = report(&s);
     assert!(r.hashprice_path_usd_per_ph_day.iter().all(|hp| hp.is_finite() && *hp > 0.0));
     assert_all_finite(&r);
+}
+
+#[test]
+fn the_summary_states_the_best_plan_in_one_sentence() {
+    let mut s = Scenario::default();
+    let r = report(&s);
+    let plan = r.stay_or_move.iter().find(|o| o.kind == OptionKind::Plan).unwrap();
+    assert_eq!(plan.mw, 0.0, "at the defaults every move loses against staying");
+    let sentence = r.plan_sentence().unwrap();
+    assert!(sentence.starts_with("Best over 36 months: keep 300 MW in Kazakhstan (NPV $"), "{sentence}");
+    // Cheap power, no build-out and no arrival cost in New York: its 100 MW cap fills, the rest stays.
+    for (field, v) in [(RegionField::Price, 0.01), (RegionField::Capex, 0.0), (RegionField::MoveCost, 0.0)] {
+        s.apply(&Action::SetRegion(3, field, v)).unwrap();
+    }
+    let r = report(&s);
+    let sentence = r.plan_sentence().unwrap();
+    assert!(
+        sentence.starts_with("Best over 36 months: move 100 MW to New York; keep 200 MW in Kazakhstan"),
+        "{sentence}"
+    );
+    let plan = r.stay_or_move.iter().find(|o| o.kind == OptionKind::Plan).unwrap();
+    assert_eq!(plan.mw, 100.0);
+    // Moving to New York alone is that same split; the plan ties with it and follows it.
+    assert_eq!((&*r.stay_or_move[0].id, &*r.stay_or_move[1].id), ("new-york", PLAN_ID));
+    assert_eq!(r.stay_or_move[0].npv_usd, plan.npv_usd);
+    s.apply(&Action::SetOrigin(None)).unwrap();
+    assert_eq!(report(&s).plan_sentence(), None);
 }
