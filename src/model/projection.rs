@@ -277,6 +277,8 @@ pub enum OptionKind {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Placement {
     pub region_index: usize,
+    /// True for the part of the fleet that stays in the origin region.
+    pub stays: bool,
     pub id: Rc<str>,
     pub name: Rc<str>,
     pub mw: f64,
@@ -311,6 +313,30 @@ pub struct MoveOption {
     pub off_months: Vec<u32>,
     /// Cumulative cash for months 0 to 36, USD.
     pub cumulative_usd: Vec<f64>,
+}
+
+impl MoveOption {
+    /// What the option does with the fleet, in words: "keep 300 MW in Kazakhstan", "move 300 MW
+    /// to Texas", or "move 100 MW to New York and 50 MW to Texas; keep 150 MW in Kazakhstan".
+    pub fn what_it_does(&self) -> String {
+        let mw = |v: f64| crate::format::grouped(v, 0);
+        let stay = self.placements.iter().find(|p| p.stays);
+        let moves: Vec<&Placement> = self.placements.iter().filter(|p| !p.stays).collect();
+        let moves: Vec<String> = moves.iter().map(|p| format!("{} MW to {}", mw(p.mw), p.name)).collect();
+        let keep = stay.map(|p| format!("keep {} MW in {}", mw(p.mw), p.name));
+        match (moves.as_slice(), keep) {
+            ([], Some(keep)) => keep,
+            ([], None) => String::new(),
+            (moves, keep) => {
+                let moved = match moves {
+                    [one] => one.clone(),
+                    [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+                    [] => unreachable!("not empty"),
+                };
+                keep.map_or(format!("move {moved}"), |keep| format!("move {moved}; {keep}"))
+            }
+        }
+    }
 }
 
 /// The id of the plan's row (`data-option="plan"`); no region may take it.
@@ -404,6 +430,7 @@ pub fn stay_or_move(
                 .filter(|p| p.1 > 0.0)
                 .map(|&(i, mw)| Placement {
                     region_index: i,
+                    stays: i == origin,
                     id: regions[i].id.clone(),
                     name: regions[i].name.clone(),
                     mw,

@@ -106,42 +106,18 @@ pub struct Report {
 }
 
 impl Report {
-    /// The best plan in one sentence, e.g. "Best over 36 months: keep 300 MW in Kazakhstan." or
-    /// "Best over 36 months: move 100 MW to New York; keep 200 MW in Kazakhstan."; `None` without
-    /// an origin.
+    /// The best plan in one sentence, e.g. "Best over 36 months: keep 300 MW in Kazakhstan (NPV
+    /// $…)." or "Best over 36 months: move 100 MW to New York; keep 200 MW in Kazakhstan (NPV
+    /// $…)."; `None` without an origin.
     pub fn plan_sentence(&self) -> Option<String> {
         let plan = self.stay_or_move.iter().find(|o| o.kind == OptionKind::Plan)?;
-        let origin = self.origin?;
-        let mw = |v: f64| crate::format::grouped(v, 0);
-        let moves: Vec<String> = plan
-            .placements
-            .iter()
-            .filter(|p| p.region_index != origin)
-            .map(|p| format!("{} MW to {}", mw(p.mw), p.name))
-            .collect();
-        let stay = plan.placements.iter().find(|p| p.region_index == origin);
-        let keep = stay.map(|p| format!("keep {} MW in {}", mw(p.mw), p.name));
-        let parts = match (moves.is_empty(), keep) {
-            (true, Some(keep)) => keep,
-            (true, None) => return None,
-            (false, None) => format!("move {}", join_and(&moves)),
-            (false, Some(keep)) => format!("move {}; {keep}", join_and(&moves)),
-        };
-        Some(format!("Best over 36 months: {parts} (NPV ${}).", mw(plan.npv_usd)))
+        let npv = crate::format::grouped(plan.npv_usd, 0);
+        Some(format!("Best over 36 months: {} (NPV ${npv}).", plan.what_it_does()))
     }
 
     /// The row with the highest positive margin.
     pub fn best_row(&self) -> Option<&RegionReport> {
         self.best.map(|i| &self.rows[i])
-    }
-}
-
-/// "a", "a and b", "a, b and c".
-fn join_and(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 

@@ -14,12 +14,13 @@ pub struct ResultsTableProps {
 }
 
 /// Columns that narrow screens (a 320 px embed) hide, keeping margin, allocation and profit.
-const OPTIONAL: [&str; 7] = [
+const OPTIONAL: [&str; 8] = [
     "break_even_usd_per_kwh",
     "break_even_usd_per_ph_day",
     "hashrate_ph_s",
     "payback_months",
     "net_36m_usd",
+    "npv_usd",
     "survival_36m_pct",
     "off_months",
 ];

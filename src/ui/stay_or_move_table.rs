@@ -5,8 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::results_table::cell_in;
-use crate::format::grouped;
-use crate::model::{MoveOption, OptionKind, Placement, Report};
+use crate::model::{MoveOption, OptionKind, Report};
 
 #[derive(Properties, PartialEq)]
 pub struct StayOrMoveTableProps {
@@ -38,7 +37,7 @@ pub fn StayOrMoveTable(props: &StayOrMoveTableProps) -> Html {
                         <th scope="col">{"Option"}</th>
                         <th scope="col" class="num optional">{"MW (moved, or staying)"}</th>
                         <th scope="col" class="num optional">{"Upfront (USD)"}</th>
-                        <th scope="col" class="num">{"36-month net (USD)"}</th>
+                        <th scope="col" class="num optional">{"36-month net (USD)"}</th>
                         <th scope="col" class="num">{"NPV (USD)"}</th>
                         <th scope="col" class="num optional">{"Against staying (USD)"}</th>
                         <th scope="col" class="num">{"Beats staying from month"}</th>
@@ -50,10 +49,10 @@ pub fn StayOrMoveTable(props: &StayOrMoveTableProps) -> Html {
                         <tr key={o.id.to_string()} data-option={o.id.to_string()}
                             class={classes!((o.kind == OptionKind::Stay).then_some("stay"), (o.kind == OptionKind::Plan).then_some("plan"))}>
                             <th scope="row">{option_label(o)}</th>
-                            // Narrow screens keep the option, its net, NPV and the month it pulls ahead.
+                            // Narrow screens keep the option, its NPV and the month it pulls ahead.
                             { cell_in("mw", Some(o.mw), 1, "never", Some("optional")) }
                             { cell_in("upfront_usd", Some(o.upfront_usd), 0, "never", Some("optional")) }
-                            { cell_in("net_36m_usd", Some(o.net_36m_usd), 0, "never", None) }
+                            { cell_in("net_36m_usd", Some(o.net_36m_usd), 0, "never", Some("optional")) }
                             { cell_in("npv_usd", Some(o.npv_usd), 0, "never", None) }
                             { cell_in("vs_stay_usd", Some(o.vs_stay_usd), 0, "never", Some("optional")) }
                             if o.kind == OptionKind::Stay || o.placements.len() < 2 { <td class="num">{"\u{2014}"}</td> }
@@ -67,17 +66,12 @@ pub fn StayOrMoveTable(props: &StayOrMoveTableProps) -> Html {
     }
 }
 
-/// The option in words: where the fleet goes, MW by region for a move or the plan.
+/// The option in words: where the fleet goes, MW by region.
 fn option_label(o: &MoveOption) -> String {
+    let what = o.what_it_does();
     match o.kind {
         OptionKind::Stay => format!("Stay in {}", o.name),
-        OptionKind::Move => format!("Move to {}: {}", o.name, placements_text(&o.placements)),
-        OptionKind::Plan => format!("Best plan: {}", placements_text(&o.placements)),
+        OptionKind::Move => format!("To {}: {what}", o.name),
+        OptionKind::Plan => format!("Best plan: {what}"),
     }
-}
-
-/// "200 MW in Kazakhstan, 100 MW in New York".
-pub(super) fn placements_text(placements: &[Placement]) -> String {
-    let parts: Vec<String> = placements.iter().map(|p| format!("{} MW in {}", grouped(p.mw, 0), p.name)).collect();
-    parts.join(", ")
 }

@@ -34,7 +34,7 @@ fn assert_table_matches(page: &Page, scenario: &Scenario) {
         );
         checked += 1;
     }
-    assert_eq!(checked, 6 * 8 + 3, "every region's eight metrics and the total's three");
+    assert_eq!(checked, 6 * METRICS.len() + 3, "every region's metrics and the total's three");
 }
 
 #[test]
@@ -62,7 +62,7 @@ fn page_shows_every_region_control_table_row_and_chart() {
             "return document.querySelectorAll(`#results tr[data-region=\"${arguments[0]}\"] td[data-metric]`).length;",
             json!([region]),
         );
-        assert_eq!(cells, json!(if *region == "total" { 3 } else { 8 }), "cells of {region}");
+        assert_eq!(cells, json!(if *region == "total" { 3 } else { METRICS.len() }), "cells of {region}");
     }
     assert_table_matches(&page, &Scenario::default());
     let expected = report(&Scenario::default());
@@ -172,13 +172,14 @@ fn keyboard_moves_a_slider_by_its_step_and_charts_redraw() {
     let page = Page::open();
     let before = page.table();
     let prints: Vec<(i64, i64)> = CHARTS.iter().map(|c| page.canvas(c)).collect();
-    // U+E014 is the right-arrow key: one step of 0.5 USD/PH/day.
-    page.browser.send_keys("#hashprice", "\u{E014}\u{E014}");
+    // U+E014 is the right-arrow key: one step of 0.01 USD/PH/day each, fifty of them from 39.83
+    // to 40.33 (enough to move the break-even bars by pixels).
+    page.browser.send_keys("#hashprice", &"\u{E014}".repeat(50));
     page.wait_table_change(&before, "the arrow keys");
     page.browser
-        .wait_until("document.getElementById('hashprice-value').value === '51'", "the field to follow the slider");
+        .wait_until("document.getElementById('hashprice-value').value === '40.33'", "the field to follow the slider");
     let mut scenario = Scenario::default();
-    scenario.apply(&Action::SetGlobal(GlobalField::Hashprice, 51.0)).unwrap();
+    scenario.apply(&Action::SetGlobal(GlobalField::Hashprice, 40.33)).unwrap();
     assert_table_matches(&page, &scenario);
     assert!(page.metric("total", "profit_usd_per_day") > 0.0);
     // The break-even chart depends on hashprice and must redraw; on the profit line chart only
@@ -186,7 +187,7 @@ fn keyboard_moves_a_slider_by_its_step_and_charts_redraw() {
     page.wait_canvas_change(CHARTS[1], prints[1]);
     assert_eq!(page.canvas(CHARTS[0]), prints[0], "the profit chart is not drawn again for a hashprice change");
     let cursor = format!("figure[data-chart=\"{}\"] .cursor", CHARTS[0]);
-    assert_eq!(page.attr(&cursor, "data-value"), json!("51"));
+    assert_eq!(page.attr(&cursor, "data-value"), json!("40.33"));
     page.assert_no_console_errors();
 }
 
