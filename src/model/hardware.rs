@@ -89,26 +89,17 @@ impl Hardware {
     /// A machine's price in USD per TH/s, which picking the preset puts in the machine price;
     /// `None` for `Custom`.
     pub fn price_usd_per_th(self) -> Option<f64> {
-        match self {
-            Hardware::S19Xp => Some(PRICES[0].0),
-            Hardware::S21 => Some(PRICES[1].0),
-            Hardware::S21Pro => Some(PRICES[2].0),
-            Hardware::S21Xp => Some(PRICES[3].0),
-            Hardware::M60S => Some(PRICES[4].0),
-            Hardware::Custom => None,
-        }
+        self.priced().map(|p| p.0)
     }
 
     /// Where the price comes from, with its date; `None` for `Custom`.
     pub fn price_source(self) -> Option<&'static str> {
-        match self {
-            Hardware::S19Xp => Some(PRICES[0].1),
-            Hardware::S21 => Some(PRICES[1].1),
-            Hardware::S21Pro => Some(PRICES[2].1),
-            Hardware::S21Xp => Some(PRICES[3].1),
-            Hardware::M60S => Some(PRICES[4].1),
-            Hardware::Custom => None,
-        }
+        self.priced().map(|p| p.1)
+    }
+
+    /// The preset's entry in [`PRICES`], which lists the presets in the order of [`Hardware::ALL`].
+    fn priced(self) -> Option<(f64, &'static str)> {
+        Hardware::ALL.iter().position(|&h| h == self).and_then(|i| PRICES.get(i)).copied()
     }
 }
 

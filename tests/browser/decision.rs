@@ -4,16 +4,6 @@ use crate::support::page::Page;
 use serde_json::json;
 use sitecost::model::{report, Action, GlobalField, Hardware, HashpriceMode, Report, Scenario, YearMonth};
 
-/// Picks `value` in the `<select>` `id` the way a user does (a `change` event).
-fn choose(page: &Page, id: &str, value: &str) {
-    page.browser.exec(
-        "const el = document.getElementById(arguments[0]);
-         el.value = arguments[1];
-         el.dispatchEvent(new Event('change', { bubbles: true }));",
-        json!([id, value]),
-    );
-}
-
 /// The `data-value` of `css` as a number.
 fn value_of(page: &Page, css: &str) -> f64 {
     let v = page.attr(css, "data-value");
@@ -75,7 +65,7 @@ fn market_mode_derives_the_hashprice_and_switching_back_keeps_the_slider() {
     // every figure and every new chart.
     let before = page.table();
     let prints = prints_in_view(&page, &NEW_CHARTS);
-    choose(&page, "hashprice-mode", "market");
+    page.choose("hashprice-mode", "market");
     scenario.apply(&Action::SetHashpriceMode(HashpriceMode::Market)).unwrap();
     page.wait_table_change(&before, "market mode");
     wait_projection_matches(&page, &scenario);
@@ -101,7 +91,7 @@ fn market_mode_derives_the_hashprice_and_switching_back_keeps_the_slider() {
     wait_projection_matches(&page, &scenario);
 
     // Back to direct: the slider's 39.83 is still there, and the figures are the slider's again.
-    choose(&page, "hashprice-mode", "direct");
+    page.choose("hashprice-mode", "direct");
     scenario.apply(&Action::SetHashpriceMode(HashpriceMode::Direct)).unwrap();
     page.browser.wait_until("document.getElementById('hashprice-value').value === '39.83'", "the slider's value");
     wait_projection_matches(&page, &scenario);
@@ -113,7 +103,7 @@ fn a_hardware_preset_sets_the_efficiency_and_the_figures_follow() {
     let page = Page::open();
     let before = page.table();
     let prints = prints_in_view(&page, &NEW_CHARTS);
-    choose(&page, "hardware", Hardware::S21.id());
+    page.choose("hardware", Hardware::S21.id());
     let mut scenario = Scenario::default();
     scenario.apply(&Action::SetHardware(Hardware::S21)).unwrap();
     page.wait_table_change(&before, "the S21 preset");
@@ -188,7 +178,7 @@ fn stay_or_move_ranks_the_moves_for_the_origin_fleet() {
         assert!((net - o.net_36m_usd).abs() <= 1e-6 * o.net_36m_usd.abs().max(1.0), "{}: {net}", o.id);
     }
     // Another origin changes the comparison.
-    choose(&page, "origin-region", "siberia");
+    page.choose("origin-region", "siberia");
     scenario.apply(&Action::SetOrigin(Some("siberia".into()))).unwrap();
     page.browser.wait_until(
         "document.querySelector('#stay-or-move tr.stay').dataset.option === 'siberia'",

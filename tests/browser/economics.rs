@@ -1,7 +1,6 @@
 //! All-in economics in the page: the levy and opex in every figure, the whole fleet staying, move costs by route and the plan.
 
 use crate::support::page::Page;
-use serde_json::json;
 use sitecost::model::{report, Action, RegionField, Scenario, PLAN_ID};
 
 /// Types `text` into the typed field of input `id` (`<id>-value`), as a paste does.
@@ -75,12 +74,7 @@ fn staying_with_a_fleet_larger_than_the_origin_cap_runs_the_whole_fleet() {
 #[test]
 fn moving_from_texas_to_kazakhstan_pays_texas_exit_and_kazakhstan_arrival() {
     let page = Page::open();
-    page.browser.exec(
-        "const el = document.getElementById('origin-region');
-         el.value = 'texas';
-         el.dispatchEvent(new Event('change', { bubbles: true }));",
-        json!([]),
-    );
+    page.choose("origin-region", "texas");
     page.browser.wait_until(
         "!!document.querySelector('#stay-or-move tr.stay[data-option=\"texas\"]')",
         "Texas to be the origin",

@@ -184,6 +184,16 @@ impl Page {
         );
     }
 
+    /// Picks `value` in the `<select>` `id` the way a user does (a `change` event).
+    pub fn choose(&self, id: &str, value: &str) {
+        self.browser.exec(
+            "const el = document.getElementById(arguments[0]);
+             el.value = arguments[1];
+             el.dispatchEvent(new Event('change', { bubbles: true }));",
+            json!([id, value]),
+        );
+    }
+
     /// Replaces a text field's content at once, as a paste does, with one `input` event.
     pub fn paste(&self, css: &str, text: &str) {
         self.browser.exec(
