@@ -20,6 +20,10 @@ const KWH: &str = "usd_per_kwh";
 const MWH: &str = "usd_per_mwh";
 const TIMESTAMP: &str = "timestamp";
 
+/// A profile's intervals as imported: each one's calendar month (1–12) when the data has
+/// timestamps, and its price in USD/kWh.
+pub type PriceRows = Vec<(Option<u8>, f64)>;
+
 /// What is wrong with a price CSV: the 1-based line of the record it is about (where the record
 /// starts), or `None` when it is about the file as a whole.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,9 +36,8 @@ pub struct PriceProblem {
 /// valid rows (0 when there are none).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PricePreview {
-    /// Each valid row: its calendar month (1–12) when the file has timestamps, and its price in
-    /// USD/kWh.
-    pub rows: Vec<(Option<u8>, f64)>,
+    /// The valid rows, in file order.
+    pub rows: PriceRows,
     pub problems: Vec<PriceProblem>,
     /// How many valid rows (intervals) there are.
     pub count: usize,
