@@ -12,6 +12,7 @@ pub mod globals;
 pub mod hardware;
 pub mod market;
 pub mod naming;
+pub mod prices_csv;
 pub mod profile;
 pub mod projection;
 pub mod region;

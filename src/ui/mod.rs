@@ -9,6 +9,8 @@ mod chart_painter;
 mod download;
 mod global_controls;
 mod import_preview;
+mod price_import;
+mod price_import_preview;
 mod projection_controls;
 mod region_controls;
 mod region_header;
@@ -33,8 +35,11 @@ mod use_clipboard;
 mod use_field_callbacks;
 mod use_file_text;
 mod use_pasted_link;
+mod use_price_import;
 mod use_reset;
 mod use_title;
 mod use_window_event;
 
 pub use app::App;
+// Until the lead wires it into App, this keeps the price import compiled and checked.
+pub use price_import::PriceImport;

@@ -24,6 +24,7 @@ mod decision_inputs;
 mod fields;
 mod formulas;
 mod model;
+mod prices_csv;
 mod profile;
 mod projection;
 mod regions;
