@@ -162,6 +162,8 @@ impl DurationCurve {
 pub struct PriceProfile {
     /// One curve (every month) or twelve (January..December).
     curves: Vec<DurationCurve>,
+    /// Every interval of the year in one curve: what the snapshot figures use.
+    year: DurationCurve,
     /// The mean over all intervals of all curves, USD/kWh.
     mean_usd_per_kwh: f64,
     /// The number of intervals over all curves.
@@ -209,12 +211,24 @@ impl PriceProfile {
         }
         let count = curves.iter().map(DurationCurve::len).sum();
         let sum_usd_per_kwh: f64 = curves.iter().map(DurationCurve::sum_usd_per_kwh).sum();
-        Some(Self { mean_usd_per_kwh: sum_usd_per_kwh / count as f64, count, curves, source: Rc::from(source) })
+        let year = match curves.as_slice() {
+            [one] => one.clone(),
+            _ => {
+                let all: Vec<f64> = curves.iter().flat_map(|c| c.sorted_usd_per_kwh().iter().copied()).collect();
+                DurationCurve::from_prices(&all)?
+            }
+        };
+        Some(Self { mean_usd_per_kwh: sum_usd_per_kwh / count as f64, count, curves, year, source: Rc::from(source) })
     }
 
     /// The curves: one for every month, or twelve, January..December.
     pub fn curves(&self) -> &[DurationCurve] {
         &self.curves
+    }
+
+    /// Every interval of the year in one curve, for the snapshot figures.
+    pub fn year(&self) -> &DurationCurve {
+        &self.year
     }
 
     /// Whether the profile keeps one curve per calendar month.
@@ -319,3 +333,67 @@ pub fn texas_seed_profile() -> PriceProfile {
         seed.get_or_init(|| parse_seed(ERCOT_HB_WEST_2025).expect("the compiled ERCOT curve parses")).clone()
     })
 }
+
+/// The token of Texas's seed profile in links and files.
+pub const SEED_TOKEN: &str = "ercot-hb-west-2025";
+
+/// Where an imported profile came from, once it is read back from a link or file.
+pub const IMPORTED_SOURCE: &str = "Hourly prices imported by the user.";
+
+/// A price in USD/kWh rounded to the $0.1/MWh (0.0001 USD/kWh) a profile keeps, so that a link or
+/// file carries it exactly.
+pub fn quantized_usd_per_kwh(price_usd_per_kwh: f64) -> f64 {
+    (price_usd_per_kwh * 10_000.0).round() / 10_000.0
+}
+
+impl PriceProfile {
+    /// The profile in links and files: [`SEED_TOKEN`] for Texas's seed, else its curves in the
+    /// seed file's format made safe for a URL: `<month>_<count>_<first>_<deltas>` per curve
+    /// (month 0 for a single curve), curves joined by `.`.
+    pub fn to_token(&self) -> String {
+        if *self == texas_seed_profile() {
+            return SEED_TOKEN.to_string();
+        }
+        let monthly = self.is_monthly();
+        let lines: Vec<String> = self
+            .curves
+            .iter()
+            .enumerate()
+            .map(|(i, curve)| {
+                let tenths: Vec<i64> =
+                    curve.sorted_usd_per_kwh().iter().map(|p| (p * 10_000.0).round() as i64).collect();
+                let mut deltas = String::new();
+                for pair in tenths.windows(2) {
+                    let d = pair[1] - pair[0];
+                    match usize::try_from(d).ok().and_then(|d| DELTA_DIGITS.get(d)) {
+                        Some(&c) => deltas.push(char::from(c)),
+                        None => deltas.push_str(&format!("({d})")),
+                    }
+                }
+                format!("{}_{}_{}_{deltas}", if monthly { i + 1 } else { 0 }, tenths.len(), tenths[0])
+            })
+            .collect();
+        lines.join(".")
+    }
+
+    /// The profile of a token written by [`PriceProfile::to_token`]; `None` when it is malformed.
+    pub fn from_token(token: &str) -> Option<PriceProfile> {
+        if token == SEED_TOKEN {
+            return Some(texas_seed_profile());
+        }
+        let mut curves = Vec::new();
+        for (i, line) in token.split('.').enumerate() {
+            let (month, tenths) = parse_month_line(&line.replace('_', " "))?;
+            let expected = if token.contains('.') { i + 1 } else { 0 };
+            if usize::from(month) != expected {
+                return None;
+            }
+            let prices: Vec<f64> = tenths.iter().map(|&t| t as f64 / 10_000.0).collect();
+            curves.push(DurationCurve::from_prices(&prices)?);
+        }
+        PriceProfile::from_curves(curves, IMPORTED_SOURCE)
+    }
+}
+
+/// The delta characters of the compact format, 0..61.
+const DELTA_DIGITS: &[u8; 62] = b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";

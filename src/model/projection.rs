@@ -8,6 +8,7 @@ use std::rc::Rc;
 use super::allocation::allocate;
 use super::calendar::YearMonth;
 use super::formulas::{self, SiteCosts, KWH_PER_MW_DAY};
+use super::profile::PriceProfile;
 use super::region::Region;
 
 /// How many months the projection covers.
@@ -75,22 +76,46 @@ pub fn hashprice_path(market: &MarketPath) -> [f64; MONTHS] {
 }
 
 /// A site's running costs and terms, per MW of facility power.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SiteTerms {
-    /// Price, levy, effective uptime and opex: what the all-in margin needs.
+    /// Price, levy, effective uptime and opex: what the all-in margin needs (with the year's
+    /// price curve, if the site has an hourly profile).
     pub costs: SiteCosts,
     pub tax_pct: f64,
     /// The chance of a forced shutdown for good, % per year.
     pub policy_risk_pct_per_year: f64,
+    /// The hourly profile, for each month's own curve; `None` for a flat price.
+    pub profile: Option<PriceProfile>,
+    /// The calendar month (1–12) of projection month 1.
+    pub first_calendar_month: u8,
 }
 
 impl SiteTerms {
-    /// A region's terms.
-    pub fn of(region: &Region) -> SiteTerms {
+    /// A region's terms, for a projection that starts in `start`.
+    pub fn of(region: &Region, start: YearMonth) -> SiteTerms {
         SiteTerms {
             costs: region.costs(),
             tax_pct: region.values.tax_pct,
             policy_risk_pct_per_year: region.values.policy_risk_pct_per_year,
+            profile: region.profile.clone(),
+            first_calendar_month: start.month,
+        }
+    }
+
+    /// A site with these costs and no profile, from January.
+    pub fn flat(costs: SiteCosts, tax_pct: f64, policy_risk_pct_per_year: f64) -> SiteTerms {
+        SiteTerms { costs, tax_pct, policy_risk_pct_per_year, profile: None, first_calendar_month: 1 }
+    }
+
+    /// The costs of projection month `month` (1-based): the month's own price curve when the
+    /// profile has one per calendar month, shifted like the year's.
+    pub fn costs_in(&self, month: u32) -> SiteCosts {
+        match (&self.profile, &self.costs.profile) {
+            (Some(profile), Some((_, mean))) if profile.is_monthly() => {
+                let calendar = ((u32::from(self.first_calendar_month) - 1 + month - 1) % 12 + 1) as u8;
+                SiteCosts { profile: Some((profile.curve_for_month(calendar).clone(), *mean)), ..self.costs.clone() }
+            }
+            _ => self.costs.clone(),
         }
     }
 }
@@ -158,28 +183,32 @@ pub fn running_days(month: u32, idle_days: f64) -> f64 {
     (month as f64 * DAYS_PER_MONTH - idle_days).clamp(0.0, DAYS_PER_MONTH)
 }
 
-/// One month's cash per MW at a hashprice (USD per PH/s per day), for a fleet that runs
-/// `running_days` of the month (all [`DAYS_PER_MONTH`] of it, or fewer while it is moved).
+/// Projection month `month`'s cash per MW at a hashprice (USD per PH/s per day), for a fleet that
+/// runs `running_days` of the month (all [`DAYS_PER_MONTH`] of it, or fewer while it is moved).
 ///
-/// The machines run only when revenue per day of power exceeds power and levy (economic
-/// shutdown); then, with powered days t = running_days × uptime: revenue = R × t, power =
-/// 24 000 kWh × price × t, levy = 24 000 kWh × levy × t. Opex is paid in full every month, with
-/// or without power, because hosting is contracted by the month. Tax is
-/// [`formulas::income_tax_usd`] of the profit after `depreciation_usd`.
+/// The machines run only in the hours whose price plus levy is below what a kWh of hashing
+/// earns (economic shutdown; a flat price runs every hour or none): with s the share of hours
+/// mined (of the month's own curve, if any) and t = running_days × uptime × s: revenue = R × t,
+/// power = 24 000 kWh × (mean price of the mined hours) × t, levy = 24 000 kWh × levy × t. Opex
+/// is paid in full every month, with or without power, because hosting is contracted by the
+/// month. Tax is [`formulas::income_tax_usd`] of the profit after `depreciation_usd`.
 pub fn month_cash_usd_per_mw(
     hashprice_usd_per_ph_day: f64,
     fleet: &FleetTerms,
     site: &SiteTerms,
+    month: u32,
     running_days: f64,
     depreciation_usd: f64,
 ) -> MonthCash {
+    let costs = site.costs_in(month);
     let revenue_per_day = fleet.revenue_usd_per_mw_day(hashprice_usd_per_ph_day);
-    let mining = revenue_per_day > site.costs.energy_usd_per_mw_day();
-    let powered_days = if mining { running_days * site.costs.uptime } else { 0.0 };
-    let revenue_usd = revenue_per_day * powered_days;
-    let power_usd = KWH_PER_MW_DAY * site.costs.price_usd_per_kwh * powered_days;
-    let levy_usd = KWH_PER_MW_DAY * site.costs.levy_usd_per_kwh * powered_days;
-    let opex_usd = site.costs.opex_usd_per_mw_month;
+    let mined = costs.mined(costs.threshold_usd_per_kwh(revenue_per_day));
+    // Days of power in which the machines run: the hours mined, of those with power.
+    let mined_days = running_days * costs.uptime * mined.share;
+    let revenue_usd = revenue_per_day * mined_days;
+    let power_usd = KWH_PER_MW_DAY * mined.mean_price_usd_per_kwh.unwrap_or(0.0) * mined_days;
+    let levy_usd = KWH_PER_MW_DAY * costs.levy_usd_per_kwh * mined_days;
+    let opex_usd = costs.opex_usd_per_mw_month;
     let pre_tax_usd = revenue_usd - power_usd - levy_usd - opex_usd;
     let tax_usd = formulas::income_tax_usd(pre_tax_usd, depreciation_usd, site.tax_pct);
     MonthCash {
@@ -191,7 +220,7 @@ pub fn month_cash_usd_per_mw(
         depreciation_usd,
         tax_usd,
         net_usd: pre_tax_usd - tax_usd,
-        mining,
+        mining: mined.share > 0.0,
     }
 }
 
@@ -230,7 +259,7 @@ pub fn project(
         let days = running_days(month, deployment.idle_days);
         let depreciation =
             formulas::depreciation_usd(deployment.depreciable_usd_per_mw, finance.depreciation_years, month);
-        let cash = month_cash_usd_per_mw(hashprice, fleet, site, days, depreciation);
+        let cash = month_cash_usd_per_mw(hashprice, fleet, site, month, days, depreciation);
         if !cash.mining && days > 0.0 && site.costs.uptime > 0.0 {
             off_months.push(month);
         }
@@ -351,6 +380,8 @@ pub struct FleetInOrigin {
     pub fleet_mw: f64,
     /// The fleet's resale value at the end of month 36, USD per MW (the same in every option).
     pub residual_usd_per_mw: f64,
+    /// The projection's first month.
+    pub start_month: YearMonth,
 }
 
 /// Stay, move to each region, and the best plan, ranked by NPV (best first; ties keep region
@@ -393,7 +424,7 @@ pub fn stay_or_move(
     let per_mw: Vec<Projection> = regions
         .iter()
         .zip(&deployments)
-        .map(|(r, d)| project(path, &terms.fleet, &SiteTerms::of(r), d, &terms.finance))
+        .map(|(r, d)| project(path, &terms.fleet, &SiteTerms::of(r, terms.start_month), d, &terms.finance))
         .collect();
     let fleet_mw = terms.fleet_mw.max(0.0);
     let residual_usd = terms.residual_usd_per_mw * fleet_mw;

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use super::allocation::allocate;
 use super::calendar::YearMonth;
 use super::fields::{GlobalField, Group, RegionField, RegionValues};
-use super::formulas::{self, SiteCosts};
+use super::formulas::{self, SiteCosts, KWH_PER_MW_DAY};
 use super::market::HashpriceMode;
 use super::projection::{
     self, Deployment, FinanceTerms, FleetInOrigin, FleetTerms, MarketPath, MoveOption, OptionKind, SiteTerms, MONTHS,
@@ -37,10 +37,14 @@ pub struct RegionReport {
     pub profit_usd_per_day: f64,
     /// The region took its whole cap while fleet was still left to place.
     pub cap_binds: bool,
-    /// Margin (USD per MW-day) at the ends of the hashprice axis and at the hashprice below
-    /// which the machines are switched off (clamped to the axis): margin is −opex per day up to
-    /// that point and linear in hashprice after it, so these three points draw the whole line.
-    pub margin_line: [(f64, f64); 3],
+    /// Margin (USD per MW-day) along the hashprice axis ([`margin_line`]): the points that draw
+    /// the whole line.
+    pub margin_line: Vec<(f64, f64)>,
+    /// The share of hours mined at the current hashprice, before uptime, %: 100 or 0 for a flat
+    /// price.
+    pub mined_hours_pct: f64,
+    /// The mean price paid over the hours mined, USD/kWh; `None` when none is mined.
+    pub effective_usd_per_kwh: Option<f64>,
     /// What one MW of a new deployment here costs before month 1, USD per MW: the site
     /// build-out plus the machines (unit price × TH/s per MW).
     pub upfront_usd_per_mw: f64,
@@ -129,6 +133,26 @@ pub fn hashprice_axis(hashprice_usd_per_ph_day: f64) -> (f64, f64) {
     (spec.min, spec.max.max(nice_ceil(hashprice_usd_per_ph_day * 1.1)))
 }
 
+/// Points of a region's margin (USD per MW-day) against hashprice over `axis`. Flat: the two
+/// ends and the hashprice below which the machines are off (clamped to the axis), since the
+/// margin is −opex per day up to that point and linear after it. With an hourly profile the
+/// line bends at every hour's price, so it is sampled at 61 points.
+fn margin_line(
+    axis: (f64, f64),
+    margin_at: impl Fn(f64) -> f64,
+    site: &SiteCosts,
+    revenue_per_hashprice: f64,
+) -> Vec<(f64, f64)> {
+    let xs: Vec<f64> = match site.profile {
+        None => {
+            let off_below = KWH_PER_MW_DAY * (site.price_usd_per_kwh + site.levy_usd_per_kwh) / revenue_per_hashprice;
+            vec![axis.0, off_below.clamp(axis.0, axis.1), axis.1]
+        }
+        Some(_) => (0..=60).map(|i| axis.0 + (axis.1 - axis.0) * f64::from(i) / 60.0).collect(),
+    };
+    xs.into_iter().map(|x| (x, margin_at(x))).collect()
+}
+
 /// Derives the report from a scenario.
 pub fn report(scenario: &Scenario) -> Report {
     let g = &scenario.globals;
@@ -174,11 +198,11 @@ pub fn report(scenario: &Scenario) -> Report {
                 idle_days: 0.0,
                 residual_usd_per_mw,
             };
-            let projection = projection::project(&path, &fleet, &SiteTerms::of(r), &deployment, &finance);
+            let projection =
+                projection::project(&path, &fleet, &SiteTerms::of(r, g.start_month), &deployment, &finance);
             let break_even_hp = formulas::break_even_usd_per_ph_day(e, pue, fee, site);
-            // The margin bends where revenue meets power and levy: below it the site is off.
-            let off_below = site.energy_usd_per_mw_day() / fleet.revenue_usd_per_mw_day(1.0);
-            let bend = off_below.clamp(axis.0, axis.1);
+            let margin_line = margin_line(axis, |hp| margin_at(hp, site), site, fleet.revenue_usd_per_mw_day(1.0));
+            let mined = site.mined(site.threshold_usd_per_kwh(fleet.revenue_usd_per_mw_day(hp)));
             RegionReport {
                 id: r.id.clone(),
                 name: r.name.clone(),
@@ -192,7 +216,9 @@ pub fn report(scenario: &Scenario) -> Report {
                 hashrate_ph_s: a.mw * per_mw,
                 profit_usd_per_day: a.mw * margin,
                 cap_binds: a.cap_binds,
-                margin_line: [axis.0, bend, axis.1].map(|x| (x, margin_at(x, site))),
+                margin_line,
+                mined_hours_pct: mined.share * 100.0,
+                effective_usd_per_kwh: mined.mean_price_usd_per_kwh,
                 upfront_usd_per_mw,
                 payback_months: projection::payback_month(&projection.cumulative_usd_per_mw),
                 net_36m_usd_per_mw: projection.cumulative_usd_per_mw[MONTHS],
@@ -216,7 +242,8 @@ pub fn report(scenario: &Scenario) -> Report {
         .filter(|&i| rows[i].margin_usd_per_mw_day > 0.0)
         .max_by(|&a, &b| rows[a].margin_usd_per_mw_day.total_cmp(&rows[b].margin_usd_per_mw_day));
     let origin = scenario.origin_index();
-    let in_origin = FleetInOrigin { fleet, finance, fleet_mw: v.fleet_mw, residual_usd_per_mw };
+    let in_origin =
+        FleetInOrigin { fleet, finance, fleet_mw: v.fleet_mw, residual_usd_per_mw, start_month: g.start_month };
     let stay_or_move = projection::stay_or_move(&scenario.regions, origin, &path, &in_origin);
     let sensitivity = scenario.sensitivity_index().map(|i| {
         let r = &scenario.regions[i];
@@ -224,7 +251,7 @@ pub fn report(scenario: &Scenario) -> Report {
             efficiency_j_per_th: e,
             pue,
             pool_fee: fee,
-            site: costs[i],
+            site: costs[i].clone(),
             hashprice_usd_per_ph_day: hp,
             hashprice_axis: axis,
         };
@@ -270,7 +297,7 @@ pub struct Metric {
 }
 
 /// The results' figures, in the table's and the CSV's order.
-pub const METRICS: [Metric; 11] = [
+pub const METRICS: [Metric; 13] = [
     Metric {
         name: "break_even_usd_per_kwh",
         csv: "break_even_usd_per_kwh",
@@ -296,6 +323,24 @@ pub const METRICS: [Metric; 11] = [
         decimals: 0,
         value: |r| Some(r.margin_usd_per_mw_day),
         missing: "never",
+        total: None,
+    },
+    Metric {
+        name: "mined_hours_pct",
+        csv: "mined_hours_pct",
+        header: "Hours mined (%)",
+        decimals: 1,
+        value: |r| Some(r.mined_hours_pct),
+        missing: "never",
+        total: None,
+    },
+    Metric {
+        name: "effective_usd_per_kwh",
+        csv: "effective_usd_per_kwh",
+        header: "Price paid when mining (USD/kWh)",
+        decimals: 4,
+        value: |r| r.effective_usd_per_kwh,
+        missing: "none",
         total: None,
     },
     Metric {

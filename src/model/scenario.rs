@@ -11,6 +11,7 @@ pub use super::globals::{
 };
 use super::hardware::Hardware;
 use super::market::HashpriceMode;
+use super::profile::{quantized_usd_per_kwh, PriceProfile, IMPORTED_SOURCE};
 use super::region::{check_name, color_for_id, seed_regions, slug_id, unused_name, NameError, Region};
 
 /// Everything the user controls; the report is a pure function of it.
@@ -65,6 +66,12 @@ pub enum Action {
     SetStartMonth(YearMonth),
     /// Chooses the region of the sensitivity map by id, or none for the default (origin, else first).
     SetSensitivityRegion(Option<String>),
+    /// Gives a region (by id) an hourly price profile, from confirmed import rows: (calendar month
+    /// if timestamped, USD/kWh). The power price becomes the profile's mean (within its field's
+    /// range), so the prices count as given.
+    SetPriceProfile(String, Vec<(Option<u8>, f64)>),
+    /// Returns a region (by id) to a flat price, at its current power price.
+    ClearPriceProfile(String),
 }
 
 /// A site read from an import, already checked, not yet given an id.
@@ -89,7 +96,9 @@ impl Action {
             | Action::SetOrigin(_)
             | Action::SetHalvingMonth(_)
             | Action::SetStartMonth(_)
-            | Action::SetSensitivityRegion(_) => true,
+            | Action::SetSensitivityRegion(_)
+            | Action::SetPriceProfile(..)
+            | Action::ClearPriceProfile(_) => true,
             Action::RenameRegion(..)
             | Action::SetNote(..)
             | Action::AddRegion
@@ -122,6 +131,8 @@ pub enum ApplyError {
     InvalidMonth(YearMonth),
     /// No region has the id an action names (origin or sensitivity region).
     UnknownRegionId(String),
+    /// Imported prices that make no profile (none, or one that is not a number).
+    BadPrices,
 }
 
 impl fmt::Display for ApplyError {
@@ -140,6 +151,7 @@ impl fmt::Display for ApplyError {
                 write!(f, "{}-{:02} is not a month from 2000-01 to 2200-12.", m.year, m.month)
             }
             ApplyError::UnknownRegionId(id) => write!(f, "No region has the id \u{201c}{id}\u{201d}."),
+            ApplyError::BadPrices => f.write_str("The imported prices make no profile."),
         }
     }
 }
@@ -253,6 +265,21 @@ impl Scenario {
                     }
                     self.regions.push(seed);
                 }
+            }
+            Action::SetPriceProfile(id, rows) => {
+                let index = self.index_of(id).ok_or_else(|| ApplyError::UnknownRegionId(id.clone()))?;
+                // Kept to $0.1/MWh, so that a link or file carries every price exactly.
+                let rows: Vec<(Option<u8>, f64)> = rows.iter().map(|&(m, p)| (m, quantized_usd_per_kwh(p))).collect();
+                let profile = PriceProfile::from_series(&rows, IMPORTED_SOURCE).ok_or(ApplyError::BadPrices)?;
+                let spec = RegionField::Price.spec();
+                let mean = quantized_usd_per_kwh(profile.mean_usd_per_kwh()).clamp(spec.min, spec.max);
+                let region = &mut self.regions[index];
+                region.values.price_usd_per_kwh = mean;
+                region.profile = Some(profile);
+            }
+            Action::ClearPriceProfile(id) => {
+                let index = self.index_of(id).ok_or_else(|| ApplyError::UnknownRegionId(id.clone()))?;
+                self.regions[index].profile = None;
             }
             Action::AddSites(sites) => {
                 self.room_for(sites.len())?;

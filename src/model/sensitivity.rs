@@ -68,7 +68,7 @@ fn cell_centre((min, max): (f64, f64), n: usize, i: usize) -> f64 {
 }
 
 /// What the grid needs to know about the fleet and the region.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SensitivityInputs {
     pub efficiency_j_per_th: f64,
     pub pue: f64,
@@ -100,30 +100,34 @@ pub fn sensitivity_grid(
     let price_spec = RegionField::Price.spec();
     let price_axis = (price_spec.min, price_spec.max);
     let hashprice_axis = inputs.hashprice_axis;
-    let SensitivityInputs { efficiency_j_per_th: e, pue, pool_fee: fee, site, .. } = *inputs;
+    let SensitivityInputs { efficiency_j_per_th: e, pue, pool_fee: fee, ref site, .. } = *inputs;
     let revenue = |hp: f64| formulas::revenue_usd_per_mw_day(hp, e, pue, fee);
     let margin = |p: f64, hp: f64| {
-        formulas::margin_usd_per_mw_day(revenue(hp), &formulas::SiteCosts { price_usd_per_kwh: p, ..site })
+        formulas::margin_usd_per_mw_day(revenue(hp), &formulas::SiteCosts { price_usd_per_kwh: p, ..site.clone() })
     };
-    // margin = u × max(revenue(hp) − energy(p), 0) − opex, as in the formula.
-    let energy_usd: Vec<f64> = (0..n_price)
-        .map(|i| formulas::KWH_PER_MW_DAY * (cell_centre(price_axis, n_price, i) + site.levy_usd_per_kwh))
-        .collect();
+    // Cell by cell the table's formula, u × 24 000 × gain − opex, with each row's threshold and
+    // each column's price computed once.
+    let prices: Vec<f64> = (0..n_price).map(|i| cell_centre(price_axis, n_price, i)).collect();
     let (uptime, opex_usd) = (site.uptime, site.opex_usd_per_mw_day());
     let mut margins = Vec::with_capacity(n_price * n_hashprice);
     for j in 0..n_hashprice {
-        let revenue_usd = revenue(cell_centre(hashprice_axis, n_hashprice, j));
-        margins.extend(energy_usd.iter().map(|&energy| uptime * (revenue_usd - energy).max(0.0) - opex_usd));
+        let threshold = site.threshold_usd_per_kwh(revenue(cell_centre(hashprice_axis, n_hashprice, j)));
+        margins.extend(
+            prices
+                .iter()
+                .map(|&p| uptime * formulas::KWH_PER_MW_DAY * site.gain_at_price_usd_per_kwh(threshold, p) - opex_usd),
+        );
     }
     // A plain comparison rather than `f64::max` (whose NaN handling stops the loop from being
     // vectorised): every input is finite, so no cell is NaN.
     let max_abs = margins.iter().fold(0.0, |max: f64, m| if m.abs() > max { m.abs() } else { max });
-    // The break-even hashprice is linear in the power price, b(p) = b(0) + slope × p with a
-    // positive slope (efficiency and PUE above zero, the pool fee below 100 %), so the line
+    // The break-even hashprice is linear in the (mean) power price, b(p) = b(0) + slope × p with a
+    // positive slope (efficiency and PUE above zero, the pool fee below 100 %; a profile's shift
+    // moves its break-even threshold one for one), so the line
     // enters on the left edge at b(0), if that is inside the box, and leaves through the right
     // edge or the top.
     let break_even = |p: f64| {
-        formulas::break_even_usd_per_ph_day(e, pue, fee, &formulas::SiteCosts { price_usd_per_kwh: p, ..site })
+        formulas::break_even_usd_per_ph_day(e, pue, fee, &formulas::SiteCosts { price_usd_per_kwh: p, ..site.clone() })
     };
     let (p_min, p_max, hp_max) = (price_axis.0, price_axis.1, hashprice_axis.1);
     let break_even_line = break_even(p_min).zip(break_even(p_max)).and_then(|(b0, b1)| {

@@ -41,5 +41,3 @@ mod use_title;
 mod use_window_event;
 
 pub use app::App;
-// Until the lead wires it into App, this keeps the price import compiled and checked.
-pub use price_import::PriceImport;

@@ -63,21 +63,26 @@ fn break_even_off_the_axis_has_no_dot() {
     s.apply(&Action::SetGlobal(GlobalField::Efficiency, 60.0)).unwrap();
     s.apply(&Action::SetGlobal(GlobalField::Pue, 2.0)).unwrap();
     s.apply(&Action::SetRegion(0, RegionField::Price, 0.2)).unwrap();
-    // Every break-even is now 24 × 60 × 2 × p / 0.98 ≈ 2 939 × p: only New York ($0.04 → $118)
-    // and Siberia ($0.035 → $103) stay on the 0–150 axis.
-    assert_eq!(svg(ChartKind::ProfitVsHashprice, &s).matches("<circle").count(), 2);
+    // Every flat break-even is now at least 24 × 60 × 2 × p / 0.98 ≈ 2 939 × p: only New York
+    // ($0.04 → $118 and more) and Siberia ($0.035 → $103 and more) stay on the 0–150 axis, and
+    // Texas, whose flexible load skips the dear hours, breaks even lower still.
+    assert_eq!(svg(ChartKind::ProfitVsHashprice, &s).matches("<circle").count(), 3);
 }
 
 #[test]
 fn profit_chart_labels_only_regions_whose_cap_binds() {
     let mut s = Scenario::default();
-    // Defaults: 300 MW go to New York (100, full) and Siberia (200 of 300); Kazakhstan's all-in
-    // margin is a little lower than Siberia's, and Texas, Wyoming and Georgia lose money.
+    // Defaults: all 300 MW go to Texas, whose flexible load has the best all-in margin, well
+    // within its 500 MW cap.
     let out = svg(ChartKind::ProfitByRegion, &s);
-    assert_eq!(texts(&out, "cap"), 1);
-    assert_eq!(texts(&out, "not placed"), 4, "Kazakhstan, Texas, Wyoming and Georgia get nothing");
+    assert_eq!(texts(&out, "cap"), 0);
+    assert_eq!(texts(&out, "not placed"), 5, "every region but Texas gets nothing");
     s.apply(&Action::SetGlobal(GlobalField::FleetMw, 2000.0)).unwrap();
-    assert_eq!(texts(&svg(ChartKind::ProfitByRegion, &s), "cap"), 3, "500 MW of profitable caps for 2 000 MW");
+    assert_eq!(
+        texts(&svg(ChartKind::ProfitByRegion, &s), "cap"),
+        4,
+        "1 000 MW of profitable caps (Kazakhstan, Texas, New York, Siberia) for 2 000 MW"
+    );
     s.apply(&Action::SetGlobal(GlobalField::FleetMw, 50.0)).unwrap();
     assert_eq!(texts(&svg(ChartKind::ProfitByRegion, &s), "cap"), 0);
 }
@@ -109,7 +114,7 @@ fn a_chart_is_redrawn_only_when_what_it_shows_changes() {
     assert_eq!(inputs(&cap), before);
     // A binding cap changes only the allocation chart.
     let mut binding = base.clone();
-    binding.apply(&Action::SetRegion(3, RegionField::Cap, 150.0)).unwrap();
+    binding.apply(&Action::SetRegion(1, RegionField::Cap, 150.0)).unwrap();
     let after = inputs(&binding);
     assert_eq!(after[..2], before[..2]);
     assert_ne!(after[2], before[2]);
@@ -197,10 +202,10 @@ fn axes_hold_still_while_a_slider_moves_a_little() {
         lines.windows(2).filter(|w| w[0].contains("text-anchor=\"middle\"")).map(|w| w[1].to_string()).collect()
     };
     for kind in ChartKind::ALL {
-        assert_eq!(ticks(50.0, kind), ticks(51.0, kind), "{kind:?} moved its axis for a 1 USD/PH/day step");
+        assert_eq!(ticks(47.0, kind), ticks(48.0, kind), "{kind:?} moved its axis for a 1 USD/PH/day step");
     }
-    // The break-even axis ends on a nice number: 0.0863 × 1.1 rounds up to 0.1.
-    assert_eq!(ticks(50.0, ChartKind::BreakEven).last().map(String::as_str), Some("0.1"));
+    // The break-even axis ends on a nice number: Texas's 0.084 × 1.1 rounds up to 0.1.
+    assert_eq!(ticks(47.0, ChartKind::BreakEven).last().map(String::as_str), Some("0.1"));
 }
 
 #[test]

@@ -22,6 +22,7 @@ mod codec;
 mod codec_versions;
 mod decision_inputs;
 mod fields;
+mod flexible;
 mod formulas;
 mod model;
 mod prices_csv;

@@ -93,7 +93,7 @@ fn a_flat_curve_reproduces_the_flat_all_in_formulas() {
         (0.02, 0.002, 0.5, 3_000.0, 60.0),
     ] {
         let flat = curve(&[p]);
-        let site = SiteCosts { price_usd_per_kwh: p, levy_usd_per_kwh: levy, uptime: u, opex_usd_per_mw_month: opex };
+        let site = SiteCosts::flat(p, levy, u, opex);
         let r = revenue_usd_per_mw_day(hp, e, pue, fee);
         let threshold = r / KWH_PER_MW_DAY - levy;
         close(flat.gain_usd_per_kwh(threshold, 0.0), (threshold - p).max(0.0));

@@ -17,11 +17,12 @@ use std::fmt::Write;
 
 use super::{Checker, Decoded, RawChoices, RawRegion};
 use crate::model::fields::{GlobalField, RegionField};
+use crate::model::profile::PriceProfile;
 use crate::model::region::seed_regions;
 use crate::model::scenario::Scenario;
 
 /// The version `encode_link` writes; [`decode_link`] also reads version 1.
-pub const LINK_VERSION: u32 = 3;
+pub const LINK_VERSION: u32 = 4;
 
 /// CRC-32 (IEEE), bit by bit: a link is a few hundred bytes, so a table would buy nothing.
 pub fn crc32(bytes: &[u8]) -> u32 {
@@ -86,6 +87,8 @@ pub fn encode_link(scenario: &Scenario) -> String {
         for field in RegionField::in_version(LINK_VERSION) {
             let _ = write!(out, "*{}", r.value(field));
         }
+        // The hourly profile's token (URL-safe by construction), empty for a flat price.
+        let _ = write!(out, "*{}", r.profile.as_ref().map(PriceProfile::to_token).unwrap_or_default());
         let plain_seed = r.note.is_empty() && seeds.iter().any(|s| s.id == r.id && s.name == r.name);
         if !plain_seed {
             out.push('*');
@@ -154,7 +157,8 @@ pub fn decode_link(text: &str) -> Result<Decoded, String> {
     let mut raw_regions = Vec::new();
     for token in &tokens[header..] {
         let parts: Vec<&str> = token.split('*').collect();
-        let numbers_end = 1 + region_fields.len();
+        // From version 4 a profile token follows the numbers.
+        let numbers_end = 1 + region_fields.len() + usize::from(version >= 4);
         if parts.len() != numbers_end && parts.len() != numbers_end + 2 {
             return Err("The link's scenario has a region it cannot read.".into());
         }
@@ -169,6 +173,7 @@ pub fn decode_link(text: &str) -> Result<Decoded, String> {
             name,
             numbers: region_fields.iter().enumerate().map(|(i, &f)| (f, number_text(parts[1 + i]))).collect(),
             note,
+            profile: (version >= 4).then(|| parts[numbers_end - 1].to_string()),
         });
     }
     let mut checker = Checker::default();
