@@ -37,7 +37,7 @@ fn a_link_reproduces_the_exact_scenario_in_a_fresh_browser() {
     change_five_inputs(&page);
     let table = page.table();
     let link = share_link(&page);
-    assert!(link.contains("#s=3~61.5~17.5~"), "{link}");
+    assert!(link.contains("#s=4~61.5~17.5~"), "{link}");
     assert!(link.bytes().all(|b| b.is_ascii_graphic()), "the link survives e-mail: {link}");
     let fresh = Page::load(&link);
     assert_eq!(fresh.table(), table, "the link gave other numbers");
@@ -124,7 +124,7 @@ fn broken_json_files_are_refused_field_by_field_and_change_nothing() {
     let good = sitecost::model::codec::to_json(&Scenario::default());
     let files = [
         ("not-json.json", "this is not json".to_string(), "The file is not JSON"),
-        ("future.json", good.replace("\"version\": 3", "\"version\": 9"), "version 9"),
+        ("future.json", good.replace("\"version\": 4", "\"version\": 9"), "version 9"),
         (
             "types.json",
             good.replace("\"pue\": 1.1", "\"pue\": \"high\"").replace("\"cap_mw\": 500", "\"cap_mw\": 5000"),
@@ -184,7 +184,7 @@ fn every_export_downloads_what_it_says() {
     assert_eq!(rows[0][..3], ["region_id", "region_name", "price_usd_per_kwh"]);
     assert_eq!(rows.len(), 1 + 6 + 1, "header, six regions, total");
     assert_eq!(rows[7][0], "total");
-    assert_eq!(rows[7][10].parse::<f64>().unwrap(), page.metric("total", "profit_usd_per_day"));
+    assert_eq!(rows[7][12].parse::<f64>().unwrap(), page.metric("total", "profit_usd_per_day"));
     b.find_and_click("#export-stay-or-move");
     let csv = String::from_utf8(b.downloaded("sitecost-stay-or-move.csv")).unwrap();
     let rows: Vec<Vec<String>> = sitecost::model::csv::parse(&csv).unwrap().into_iter().map(|r| r.fields).collect();
@@ -208,7 +208,7 @@ fn the_embed_snippet_renders_charts_and_table_in_an_iframe_at_320_px() {
         .as_str()
         .unwrap()
         .to_string();
-    assert!(snippet.starts_with("<iframe src=\"") && snippet.contains("#embed&amp;s=3~58~"), "{snippet}");
+    assert!(snippet.starts_with("<iframe src=\"") && snippet.contains("#embed&amp;s=4~58~"), "{snippet}");
     // A plain page of someone's report, holding the snippet in a 320 px column.
     let host = page.browser.downloads().join("report.html");
     std::fs::create_dir_all(host.parent().unwrap()).unwrap();
@@ -239,7 +239,7 @@ fn the_embed_snippet_renders_charts_and_table_in_an_iframe_at_320_px() {
     assert!(facts[1].as_u64().unwrap() <= 320, "the embed is wider than its 320 px frame: {facts}");
     assert!(facts[2].as_u64().unwrap() <= facts[3].as_u64().unwrap(), "the embed needs a scrollbar: {facts}");
     assert!(
-        facts[4].as_str().unwrap().contains("#s=3~58~") && !facts[4].as_str().unwrap().contains("embed"),
+        facts[4].as_str().unwrap().contains("#s=4~58~") && !facts[4].as_str().unwrap().contains("embed"),
         "{facts}"
     );
 }

@@ -1,4 +1,4 @@
-//! The native integration tests, one binary: the model, codecs, charts as SVG, text and the tidy rules.
+//! The native integration tests, one binary: the model, codecs, charts as SVG, text, the tidy rules and the unpacker.
 
 #[path = "../support/link.rs"]
 mod link;
@@ -31,3 +31,4 @@ mod projection;
 mod regions;
 mod text;
 mod tidy;
+mod unlzma;
