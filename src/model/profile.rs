@@ -170,6 +170,9 @@ pub struct PriceProfile {
     count: usize,
     /// Where the prices came from, shown in the UI.
     source: Rc<str>,
+    /// The tokens once written (whole, and for a link), shared by every clone: a link is
+    /// encoded on every change, and a profile's token costs O(n).
+    tokens: Rc<[OnceCell<Rc<str>>; 2]>,
 }
 
 impl PartialEq for PriceProfile {
@@ -218,7 +221,14 @@ impl PriceProfile {
                 DurationCurve::from_prices(&all)?
             }
         };
-        Some(Self { mean_usd_per_kwh: sum_usd_per_kwh / count as f64, count, curves, year, source: Rc::from(source) })
+        Some(Self {
+            mean_usd_per_kwh: sum_usd_per_kwh / count as f64,
+            count,
+            curves,
+            year,
+            source: Rc::from(source),
+            tokens: Rc::default(),
+        })
     }
 
     /// The curves: one for every month, or twelve, January..December.
@@ -289,22 +299,50 @@ fn parse_month_line(line: &str) -> Option<(u8, Vec<i64>)> {
     let mut fields = line.split(' ');
     let month: u8 = fields.next()?.parse().ok()?;
     let count: usize = fields.next()?.parse().ok()?;
-    let mut tenths_usd_per_mwh = vec![fields.next()?.parse::<i64>().ok()?];
-    let deltas = fields.next().unwrap_or("").as_bytes();
-    let mut i = 0;
-    while i < deltas.len() {
-        let delta = if deltas[i] == b'(' {
-            let close = i + deltas[i..].iter().position(|&c| c == b')')?;
-            let number = std::str::from_utf8(&deltas[i + 1..close]).ok()?.parse().ok()?;
+    let first = fields.next()?.parse::<i64>().ok()?;
+    let mut tenths_usd_per_mwh = vec![first];
+    for delta in numbers(fields.next().unwrap_or(""))? {
+        tenths_usd_per_mwh.push(tenths_usd_per_mwh[tenths_usd_per_mwh.len() - 1] + delta);
+    }
+    // An optional last field weighs each value: how many intervals a link's bucket stands for.
+    let weighted = match fields.next() {
+        Some(weights) => {
+            let weights = numbers(weights)?;
+            if weights.len() != tenths_usd_per_mwh.len() || weights.iter().any(|&w| w < 1) {
+                return None;
+            }
+            tenths_usd_per_mwh.iter().zip(weights).flat_map(|(&v, w)| std::iter::repeat_n(v, w as usize)).collect()
+        }
+        None => tenths_usd_per_mwh.clone(),
+    };
+    (tenths_usd_per_mwh.len() == count && fields.next().is_none()).then_some((month, weighted))
+}
+
+/// The non-negative numbers of the compact format: one character of `0-9a-zA-Z` each, or a
+/// larger one in decimal between parentheses; `None` when malformed.
+fn numbers(text: &str) -> Option<Vec<i64>> {
+    let bytes = text.as_bytes();
+    let (mut out, mut i) = (Vec::new(), 0);
+    while i < bytes.len() {
+        out.push(if bytes[i] == b'(' {
+            let close = i + bytes[i..].iter().position(|&c| c == b')')?;
+            let number = std::str::from_utf8(&bytes[i + 1..close]).ok()?.parse().ok()?;
             i = close + 1;
             number
         } else {
             i += 1;
-            delta_digit(deltas[i - 1])?
-        };
-        tenths_usd_per_mwh.push(tenths_usd_per_mwh[tenths_usd_per_mwh.len() - 1] + delta);
+            delta_digit(bytes[i - 1])?
+        });
     }
-    (tenths_usd_per_mwh.len() == count && fields.next().is_none()).then_some((month, tenths_usd_per_mwh))
+    Some(out)
+}
+
+/// Appends a non-negative number in the compact format (see [`numbers`]).
+fn push_number(out: &mut String, n: i64) {
+    match usize::try_from(n).ok().and_then(|d| DELTA_DIGITS.get(d)) {
+        Some(&c) => out.push(char::from(c)),
+        None => out.push_str(&format!("({n})")),
+    }
 }
 
 /// Parses the compiled text into twelve monthly curves; `None` when it is malformed.
@@ -351,6 +389,17 @@ impl PriceProfile {
     /// seed file's format made safe for a URL: `<month>_<count>_<first>_<deltas>` per curve
     /// (month 0 for a single curve), curves joined by `.`.
     pub fn to_token(&self) -> String {
+        self.tokens[0].get_or_init(|| self.token(usize::MAX).into()).to_string()
+    }
+
+    /// The profile as a link carries it, short: each curve of more than [`LINK_BUCKETS`]
+    /// intervals as that many quantile buckets, each holding its bucket's mean (kept to
+    /// $0.1/MWh). The JSON file and the autosave carry the whole profile ([`PriceProfile::to_token`]).
+    pub fn to_link_token(&self) -> String {
+        self.tokens[1].get_or_init(|| self.token(LINK_BUCKETS).into()).to_string()
+    }
+
+    fn token(&self, buckets: usize) -> String {
         if *self == texas_seed_profile() {
             return SEED_TOKEN.to_string();
         }
@@ -360,17 +409,20 @@ impl PriceProfile {
             .iter()
             .enumerate()
             .map(|(i, curve)| {
-                let tenths: Vec<i64> =
-                    curve.sorted_usd_per_kwh().iter().map(|p| (p * 10_000.0).round() as i64).collect();
+                let buckets = weighted_buckets(curve.sorted_usd_per_kwh(), buckets);
+                let tenths: Vec<i64> = buckets.iter().map(|b| (b.0 * 10_000.0).round() as i64).collect();
                 let mut deltas = String::new();
                 for pair in tenths.windows(2) {
-                    let d = pair[1] - pair[0];
-                    match usize::try_from(d).ok().and_then(|d| DELTA_DIGITS.get(d)) {
-                        Some(&c) => deltas.push(char::from(c)),
-                        None => deltas.push_str(&format!("({d})")),
+                    push_number(&mut deltas, pair[1] - pair[0]);
+                }
+                let mut line = format!("{}_{}_{}_{deltas}", if monthly { i + 1 } else { 0 }, tenths.len(), tenths[0]);
+                if buckets.iter().any(|b| b.1 > 1) {
+                    line.push('_');
+                    for b in &buckets {
+                        push_number(&mut line, b.1 as i64);
                     }
                 }
-                format!("{}_{}_{}_{deltas}", if monthly { i + 1 } else { 0 }, tenths.len(), tenths[0])
+                line
             })
             .collect();
         lines.join(".")
@@ -393,6 +445,32 @@ impl PriceProfile {
         }
         PriceProfile::from_curves(curves, IMPORTED_SOURCE)
     }
+}
+
+/// How many quantile buckets a link keeps of each curve.
+pub const LINK_BUCKETS: usize = 128;
+
+/// Sorted prices as at most about `buckets` (mean, count) runs: runs of equal count, each cut
+/// short where its prices would spread over more than 1/`buckets` of the whole range, so that a
+/// jump in the prices (a block of negative hours, a spike) never shares a run. A curve of no
+/// more than `buckets` prices is kept whole.
+pub fn weighted_buckets(sorted: &[f64], buckets: usize) -> Vec<(f64, usize)> {
+    if sorted.len() <= buckets {
+        return sorted.iter().map(|&p| (p, 1)).collect();
+    }
+    let size = sorted.len().div_ceil(buckets);
+    let spread = (sorted[sorted.len() - 1] - sorted[0]) / buckets as f64;
+    let mut out = Vec::with_capacity(buckets + 16);
+    let mut start = 0;
+    while start < sorted.len() {
+        let mut end = start + 1;
+        while end < sorted.len() && end - start < size && sorted[end] - sorted[start] <= spread {
+            end += 1;
+        }
+        out.push((sorted[start..end].iter().sum::<f64>() / (end - start) as f64, end - start));
+        start = end;
+    }
+    out
 }
 
 /// The delta characters of the compact format, 0..61.

@@ -19,7 +19,8 @@ const SAVE_DELAY_MS: u32 = 150;
 /// The scenario waiting to be kept, and the timer that will keep it.
 #[derive(Default)]
 struct PendingSave {
-    link: Option<Rc<str>>,
+    /// The link for the address bar and the one for storage (hourly profiles whole).
+    links: Option<(Rc<str>, Rc<str>)>,
     timer: Option<Timeout>,
 }
 
@@ -33,28 +34,29 @@ fn replace_address_fragment(fragment: &str) {
 /// Writes the pending scenario to storage and the address bar; returns why storage cannot
 /// be used, if it cannot, or `None` when nothing was pending.
 fn flush(pending: &RefCell<PendingSave>) -> Option<Option<String>> {
-    let link = {
+    let (link, whole) = {
         let mut pending = pending.borrow_mut();
         pending.timer = None;
-        pending.link.take()?
+        pending.links.take()?
     };
     replace_address_fragment(&fragment_of(&link, false));
-    Some(storage::save(&link).err())
+    Some(storage::save(&whole).err())
 }
 
-/// Keeps `link` (the encoded scenario) in storage and the address bar, unless `enabled` is
-/// false, and returns why storage cannot be used, if it cannot (`problem` at first).
+/// Keeps the scenario in the address bar (`link`) and in storage (`whole`: the same with hourly
+/// profiles whole), unless `enabled` is false, and returns why storage cannot be used, if it
+/// cannot (`problem` at first).
 ///
 /// Both are written once a burst of changes ends ([`SAVE_DELAY_MS`] after the last), not on
 /// every frame of a drag, and at once when the page is hidden or closed, which may never run
 /// the timer, so a reload never loses a change.
 #[hook]
-pub fn use_autosave(link: Rc<str>, enabled: bool, problem: Option<String>) -> Option<String> {
+pub fn use_autosave(link: Rc<str>, whole: Rc<str>, enabled: bool, problem: Option<String>) -> Option<String> {
     let problem = use_state(|| problem);
     let pending = use_mut_ref(PendingSave::default);
     {
         let (problem, pending) = (problem.clone(), pending.clone());
-        use_effect_with(link, move |link| {
+        use_effect_with((link, whole), move |(link, whole)| {
             if enabled {
                 let timer = {
                     let pending = pending.clone();
@@ -67,7 +69,7 @@ pub fn use_autosave(link: Rc<str>, enabled: bool, problem: Option<String>) -> Op
                     })
                 };
                 // Replacing the timer drops (cancels) the previous one.
-                *pending.borrow_mut() = PendingSave { link: Some(link.clone()), timer: Some(timer) };
+                *pending.borrow_mut() = PendingSave { links: Some((link.clone(), whole.clone())), timer: Some(timer) };
             }
         });
     }

@@ -133,3 +133,87 @@ fn an_imported_profile_sets_the_mean_and_travels_exactly_in_links_and_files() {
     assert_eq!(d.scenario.regions[1].profile, None);
     assert!(d.problems.iter().any(|p| p.with_fallback().contains("hourly prices")));
 }
+
+/// Margin before opex (u × 24 000 × G, USD per MW-day) of a site with `profile` at a hashprice.
+fn running_margin(profile: &PriceProfile, hashprice: f64) -> f64 {
+    let site = SiteCosts {
+        profile: Some((profile.year().clone(), profile.mean_usd_per_kwh())),
+        ..SiteCosts::flat(profile.mean_usd_per_kwh(), 0.0, 1.0, 0.0)
+    };
+    formulas::margin_usd_per_mw_day(formulas::revenue_usd_per_mw_day(hashprice, 17.5, 1.1, 0.02), &site)
+}
+
+#[test]
+fn a_link_carries_a_profile_short_within_half_a_percent_of_its_margin() {
+    // A spiky synthetic year: mostly 3–5 ¢, a tenth of the hours at 20 ¢, a few at $5, some below zero.
+    let spiky: Vec<(Option<u8>, f64)> = (0..8760)
+        .map(|h| {
+            let base = 0.04 + 0.01 * ((h as f64) / 24.0 * std::f64::consts::TAU).sin();
+            let price = match h % 97 {
+                0 => 5.0,
+                1..=9 => 0.2,
+                10..=14 => -0.02,
+                _ => base,
+            };
+            (Some((h / 730 % 12 + 1) as u8), price)
+        })
+        .collect();
+    let spiky = PriceProfile::from_series(&spiky, "synthetic").unwrap();
+    for full in [texas_seed_profile(), spiky] {
+        let short = PriceProfile::from_token(&full.to_link_token()).unwrap();
+        assert!(full.to_link_token().len() < 4_000, "short: {} bytes", full.to_link_token().len());
+        for hashprice in (0..=150).map(f64::from) {
+            let (a, b) = (running_margin(&full, hashprice), running_margin(&short, hashprice));
+            // 0.5 % of the margin (or of $1 per MW-day where it is smaller).
+            assert!((a - b).abs() <= 0.005 * a.abs().max(1.0), "at {hashprice}: whole {a}, short {b}");
+        }
+    }
+    // The seed travels as its name, and the whole profile round-trips through the autosave's link.
+    let mut s = Scenario::default();
+    s.apply(&Action::SetPriceProfile(
+        "wyoming".into(),
+        (0..8760).map(|h| (None, 0.03 + 0.0001 * (h % 500) as f64)).collect(),
+    ))
+    .unwrap();
+    let whole = sitecost::model::codec::encode_link_whole(&s);
+    assert_eq!(decode_link(&whole).unwrap().scenario, s);
+    assert!(encode_link(&s).len() < whole.len() / 5, "the shared link stays short");
+}
+
+#[test]
+fn a_shift_keeps_the_shape_and_negative_hours_earn_more_than_revenue() {
+    let profile = PriceProfile::from_series(&[(None, -0.01), (None, 0.02), (None, 0.05), (None, 0.3)], "hand").unwrap();
+    let curve = profile.year();
+    // Shifting every hour by s is the same as lowering the threshold by s.
+    for (t, s) in [(0.04, 0.01), (0.1, -0.02), (0.0, 0.005)] {
+        close(curve.gain_usd_per_kwh(t, s), curve.gain_usd_per_kwh(t - s, 0.0), "shift");
+    }
+    // At a threshold of 3 ¢: mined at −1 ¢ (earning 4 ¢, more than the 3 ¢ a kWh of hashing
+    // brings, since the site is paid to take power) and at 2 ¢ (1 ¢): a gain of 5 / 4 ¢.
+    close(curve.gain_usd_per_kwh(0.03, 0.0), 0.05 / 4.0, "gain");
+    let mined = curve.mined(0.03, 0.0);
+    assert_eq!(mined.share, 0.5);
+    close(mined.mean_price_usd_per_kwh.unwrap(), 0.005, "price paid");
+}
+
+proptest::proptest! {
+    /// Margin against hashprice is convex and never falls: each hour adds max(R − cost, 0).
+    #[test]
+    fn the_margin_is_convex_and_non_decreasing_in_hashprice(
+        prices in proptest::collection::vec(-0.05f64..0.5, 24..200),
+        opex in 0.0f64..20_000.0,
+    ) {
+        let rows: Vec<(Option<u8>, f64)> = prices.iter().map(|&p| (None, p)).collect();
+        let profile = PriceProfile::from_series(&rows, "random").unwrap();
+        let site = SiteCosts {
+            profile: Some((profile.year().clone(), profile.mean_usd_per_kwh())),
+            ..SiteCosts::flat(profile.mean_usd_per_kwh(), 0.001, 0.9, opex)
+        };
+        let margin = |hp: f64| formulas::margin_usd_per_mw_day(formulas::revenue_usd_per_mw_day(hp, 20.0, 1.1, 0.02), &site);
+        let points: Vec<f64> = (0..=60).map(|i| margin(f64::from(i) * 2.5)).collect();
+        for w in points.windows(3) {
+            proptest::prop_assert!(w[1] >= w[0] - 1e-9, "non-decreasing: {w:?}");
+            proptest::prop_assert!(w[2] - w[1] >= w[1] - w[0] - 1e-6, "convex: {w:?}");
+        }
+    }
+}

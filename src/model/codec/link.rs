@@ -63,8 +63,19 @@ fn percent_decode(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// Encodes a scenario as the text after `s=` in a link's fragment.
+/// Encodes a scenario as the text after `s=` in a link's fragment; hourly profiles as their
+/// short quantile curves ([`PriceProfile::to_link_token`]).
 pub fn encode_link(scenario: &Scenario) -> String {
+    encode(scenario, PriceProfile::to_link_token)
+}
+
+/// The same as [`encode_link`] with every hourly profile whole: what the autosave keeps, so that
+/// a reload loses nothing.
+pub fn encode_link_whole(scenario: &Scenario) -> String {
+    encode(scenario, PriceProfile::to_token)
+}
+
+fn encode(scenario: &Scenario, profile_token: fn(&PriceProfile) -> String) -> String {
     let seeds = seed_regions();
     let g = &scenario.globals;
     let mut out = format!("{LINK_VERSION}");
@@ -88,7 +99,7 @@ pub fn encode_link(scenario: &Scenario) -> String {
             let _ = write!(out, "*{}", r.value(field));
         }
         // The hourly profile's token (URL-safe by construction), empty for a flat price.
-        let _ = write!(out, "*{}", r.profile.as_ref().map(PriceProfile::to_token).unwrap_or_default());
+        let _ = write!(out, "*{}", r.profile.as_ref().map(profile_token).unwrap_or_default());
         let plain_seed = r.note.is_empty() && seeds.iter().any(|s| s.id == r.id && s.name == r.name);
         if !plain_seed {
             out.push('*');

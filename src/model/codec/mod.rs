@@ -8,7 +8,9 @@ mod file;
 mod link;
 
 pub use file::{from_json, to_json, JSON_SCHEMA, JSON_VERSION};
-pub use link::{crc32, decode_link, encode_link, fragment, fragment_of, parse_fragment, Fragment, LINK_VERSION};
+pub use link::{
+    crc32, decode_link, encode_link, encode_link_whole, fragment, fragment_of, parse_fragment, Fragment, LINK_VERSION,
+};
 
 use std::rc::Rc;
 
