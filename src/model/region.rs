@@ -139,6 +139,18 @@ impl Region {
         }
     }
 
+    /// How the site buys power, in words: "hourly, 8 760 h, mean $0.071" or "flat".
+    pub fn price_kind(&self) -> String {
+        match &self.profile {
+            Some(p) => format!(
+                "hourly, {} h, mean ${:.3}",
+                crate::format::grouped(p.count() as f64, 0),
+                self.values.price_usd_per_kwh
+            ),
+            None => "flat".to_string(),
+        }
+    }
+
     /// Where a field's value comes from (see [`Citation::source`]).
     pub fn source(&self, field: RegionField) -> Sourced {
         self.citation().source(field)

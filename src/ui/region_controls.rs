@@ -30,6 +30,7 @@ fn summary(region: &Region) -> String {
     let shown = |v: f64| if v.fract() == 0.0 { grouped(v, 0) } else { v.to_string() };
     RegionField::in_group(Group::Site)
         .map(|f| format!("{} {}", shown(region.value(f)), f.spec().unit))
+        .chain([region.price_kind()])
         .collect::<Vec<_>>()
         .join(" \u{b7} ")
 }

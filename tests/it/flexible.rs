@@ -217,3 +217,24 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn the_sites_export_and_each_region_say_how_the_site_buys_power() {
+    let s = Scenario::default();
+    let rows: Vec<Vec<String>> = sitecost::model::csv::parse(&sitecost::model::sites::export(&s.regions))
+        .unwrap()
+        .into_iter()
+        .map(|r| r.fields)
+        .collect();
+    let column = rows[0].iter().position(|h| h == "price_profile").expect("a price_profile column");
+    assert_eq!(rows[2][column], "hourly, 8,759 h, mean $0.045", "Texas");
+    assert!(rows.iter().skip(1).filter(|r| r[0] != "Texas (ERCOT)").all(|r| r[column] == "flat"));
+    assert!(s
+        .regions
+        .iter()
+        .filter(|r| r.profile.is_none())
+        .all(|r| r.source(RegionField::Price).text.contains("Flat:")));
+    // Importing the export gives the same sites' numbers; the column is for reading.
+    let preview = sitecost::model::sites::preview(&sitecost::model::sites::export(&s.regions), []);
+    assert!(preview.problem.is_none() && preview.rows.len() == 6);
+}
