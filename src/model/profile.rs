@@ -388,15 +388,15 @@ impl PriceProfile {
     /// The profile in links and files: [`SEED_TOKEN`] for Texas's seed, else its curves in the
     /// seed file's format made safe for a URL: `<month>_<count>_<first>_<deltas>` per curve
     /// (month 0 for a single curve), curves joined by `.`.
-    pub fn to_token(&self) -> String {
-        self.tokens[0].get_or_init(|| self.token(usize::MAX).into()).to_string()
+    pub fn to_token(&self) -> Rc<str> {
+        self.tokens[0].get_or_init(|| self.token(usize::MAX).into()).clone()
     }
 
     /// The profile as a link carries it, short: each curve of more than [`LINK_BUCKETS`]
     /// intervals as that many quantile buckets, each holding its bucket's mean (kept to
     /// $0.1/MWh). The JSON file and the autosave carry the whole profile ([`PriceProfile::to_token`]).
-    pub fn to_link_token(&self) -> String {
-        self.tokens[1].get_or_init(|| self.token(LINK_BUCKETS).into()).to_string()
+    pub fn to_link_token(&self) -> Rc<str> {
+        self.tokens[1].get_or_init(|| self.token(LINK_BUCKETS).into()).clone()
     }
 
     fn token(&self, buckets: usize) -> String {

@@ -24,7 +24,7 @@ use super::use_autosave::use_autosave;
 use super::use_pasted_link::use_pasted_link;
 use super::use_title::use_title;
 use crate::chart::ChartKind;
-use crate::model::codec::{encode_link, encode_link_whole, fragment_of};
+use crate::model::codec::{encode_link, fragment_of};
 use crate::model::region::SEED_IDS;
 use crate::model::{Action, Report};
 
@@ -102,9 +102,9 @@ pub fn App() -> Html {
     use_title(report.best_row().map(|r| r.name.to_string()));
     // The scenario encoded once per change, for the autosave, the address bar and the share panel.
     let link: Rc<str> = (*use_memo(state.scenario.clone(), |s| Rc::<str>::from(encode_link(s)))).clone();
-    let whole: Rc<str> = (*use_memo(state.scenario.clone(), |s| Rc::<str>::from(encode_link_whole(s)))).clone();
     // An embed is a view of someone's link: it must not overwrite this browser's autosave.
-    let storage_problem = use_autosave(link.clone(), whole, !opening.embed, opening.storage_problem.clone());
+    let storage_problem =
+        use_autosave(link.clone(), state.scenario.clone(), !opening.embed, opening.storage_problem.clone());
     use_pasted_link(dispatch.clone());
 
     let banner = state.banner.clone().map(|b| html! { <Banner banner={b} dispatch={dispatch.clone()} /> });

@@ -9,7 +9,8 @@ use yew::prelude::*;
 
 use super::storage;
 use super::use_window_event::use_window_event;
-use crate::model::codec::fragment_of;
+use crate::model::codec::{encode_link_whole, fragment_of};
+use crate::model::Scenario;
 
 /// How long the autosave and the address bar wait after the last change: browsers throttle
 /// pages that rewrite their URL on every frame of a drag, and a storage write per frame is
@@ -19,8 +20,9 @@ const SAVE_DELAY_MS: u32 = 150;
 /// The scenario waiting to be kept, and the timer that will keep it.
 #[derive(Default)]
 struct PendingSave {
-    /// The link for the address bar and the one for storage (hourly profiles whole).
-    links: Option<(Rc<str>, Rc<str>)>,
+    /// The link for the address bar, and the scenario, whose link with hourly profiles whole
+    /// storage keeps (encoded only when saved: with many profiles it is long).
+    links: Option<(Rc<str>, Scenario)>,
     timer: Option<Timeout>,
 }
 
@@ -34,29 +36,29 @@ fn replace_address_fragment(fragment: &str) {
 /// Writes the pending scenario to storage and the address bar; returns why storage cannot
 /// be used, if it cannot, or `None` when nothing was pending.
 fn flush(pending: &RefCell<PendingSave>) -> Option<Option<String>> {
-    let (link, whole) = {
+    let (link, scenario) = {
         let mut pending = pending.borrow_mut();
         pending.timer = None;
         pending.links.take()?
     };
     replace_address_fragment(&fragment_of(&link, false));
-    Some(storage::save(&whole).err())
+    Some(storage::save(&encode_link_whole(&scenario)).err())
 }
 
-/// Keeps the scenario in the address bar (`link`) and in storage (`whole`: the same with hourly
-/// profiles whole), unless `enabled` is false, and returns why storage cannot be used, if it
-/// cannot (`problem` at first).
+/// Keeps the scenario in the address bar (`link`) and in storage (its link with hourly profiles
+/// whole), unless `enabled` is false, and returns why storage cannot be used, if it cannot
+/// (`problem` at first).
 ///
 /// Both are written once a burst of changes ends ([`SAVE_DELAY_MS`] after the last), not on
 /// every frame of a drag, and at once when the page is hidden or closed, which may never run
 /// the timer, so a reload never loses a change.
 #[hook]
-pub fn use_autosave(link: Rc<str>, whole: Rc<str>, enabled: bool, problem: Option<String>) -> Option<String> {
+pub fn use_autosave(link: Rc<str>, scenario: Scenario, enabled: bool, problem: Option<String>) -> Option<String> {
     let problem = use_state(|| problem);
     let pending = use_mut_ref(PendingSave::default);
     {
         let (problem, pending) = (problem.clone(), pending.clone());
-        use_effect_with((link, whole), move |(link, whole)| {
+        use_effect_with(link, move |link| {
             if enabled {
                 let timer = {
                     let pending = pending.clone();
@@ -69,7 +71,7 @@ pub fn use_autosave(link: Rc<str>, whole: Rc<str>, enabled: bool, problem: Optio
                     })
                 };
                 // Replacing the timer drops (cancels) the previous one.
-                *pending.borrow_mut() = PendingSave { links: Some((link.clone(), whole.clone())), timer: Some(timer) };
+                *pending.borrow_mut() = PendingSave { links: Some((link.clone(), scenario)), timer: Some(timer) };
             }
         });
     }

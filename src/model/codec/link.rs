@@ -14,6 +14,7 @@
 //! projection and relocation inputs) still decode; what they lack takes its default.
 
 use std::fmt::Write;
+use std::rc::Rc;
 
 use super::{Checker, Decoded, RawChoices, RawRegion};
 use crate::model::fields::{GlobalField, RegionField};
@@ -75,7 +76,7 @@ pub fn encode_link_whole(scenario: &Scenario) -> String {
     encode(scenario, PriceProfile::to_token)
 }
 
-fn encode(scenario: &Scenario, profile_token: fn(&PriceProfile) -> String) -> String {
+fn encode(scenario: &Scenario, profile_token: fn(&PriceProfile) -> Rc<str>) -> String {
     let seeds = seed_regions();
     let g = &scenario.globals;
     let mut out = format!("{LINK_VERSION}");
@@ -99,7 +100,10 @@ fn encode(scenario: &Scenario, profile_token: fn(&PriceProfile) -> String) -> St
             let _ = write!(out, "*{}", r.value(field));
         }
         // The hourly profile's token (URL-safe by construction), empty for a flat price.
-        let _ = write!(out, "*{}", r.profile.as_ref().map(profile_token).unwrap_or_default());
+        out.push('*');
+        if let Some(profile) = &r.profile {
+            out.push_str(&profile_token(profile));
+        }
         let plain_seed = r.note.is_empty() && seeds.iter().any(|s| s.id == r.id && s.name == r.name);
         if !plain_seed {
             out.push('*');
