@@ -162,6 +162,6 @@ pub fn compare(built: &str, others: &[String], fragment: &str, plan: Vec<Value>)
 
 /// One round of `plan` on a fresh document of `url`, after the warm-up: each event's time in ms.
 fn run_round(browser: &Browser, url: &str, plan: &[Value], css: Option<&str>) -> Vec<f64> {
-    open_warmed(browser, url, plan, false, css);
+    open_warmed(browser, url, None, plan, false, css);
     serde_json::from_value(browser.exec_async_with(RUN_PLAN, json!([plan, false]))).expect("times")
 }
