@@ -296,13 +296,15 @@ fn main() {
         return;
     }
     if let Some(others) = compare_pages() {
-        let (scenario_url, plan_region) = if std::env::args().any(|a| a == "--regions50") {
-            (fifty_url.as_str(), "candidate-site-7")
+        let (scenario_url, import, plan_region) = if std::env::args().any(|a| a == "--regions50") {
+            (fifty_url.as_str(), None, "candidate-site-7")
+        } else if std::env::args().any(|a| a == "--regions50-hourly") {
+            (default_url.as_str(), Some(&fifty_hourly_file), "candidate-site-7")
         } else {
-            (default_url.as_str(), "texas")
+            (default_url.as_str(), None, "texas")
         };
         let fragment = scenario_url.split_once('#').map_or("", |(_, f)| f);
-        compare(&url, &others, fragment, plan_mixed(plan_region));
+        compare(&url, &others, fragment, import, plan_mixed(plan_region));
         return;
     }
     let profile = std::env::args().any(|a| a == "--profile");
