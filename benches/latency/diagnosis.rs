@@ -2,6 +2,7 @@
 
 use serde_json::{json, Value};
 
+use super::hourly::ScenarioFile;
 use super::support::webdriver::Browser;
 use super::{add_css, by_control, median, open_warmed, percentile, RUN_PLAN, WINDOW};
 
@@ -111,11 +112,12 @@ pub fn compare_pages() -> Option<Vec<String>> {
     Some(args[at + 1..].iter().filter(|a| !a.starts_with("--")).cloned().collect())
 }
 
-/// With `--compare`: the default scenario (or, with `--regions50`, the fifty regions) on the
+/// With `--compare`: the default scenario (or, with `--regions50`, the fifty regions; with
+/// `--regions50-hourly`, the fifty with a year of hourly prices each, from `import`) on the
 /// built page and on each other page, round by round in one browser (`COMPARE_ROUNDS`, 7 by
 /// default), so that the machine's drift falls on every page alike. Prints, per page, the
 /// median round's p50 and p95 and each round's p95, and the median of each control's p50.
-pub fn compare(built: &str, others: &[String], fragment: &str, plan: Vec<Value>) {
+pub fn compare(built: &str, others: &[String], fragment: &str, import: Option<&ScenarioFile>, plan: Vec<Value>) {
     let rounds: usize = std::env::var("COMPARE_ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(7);
     // Each page: its label, its address, and the CSS rules added to it (`css:RULES` is the
     // built page with those rules, to try a CSS change without a build).
@@ -132,7 +134,7 @@ pub fn compare(built: &str, others: &[String], fragment: &str, plan: Vec<Value>)
     let mut results = vec![PageRounds::default(); pages.len()];
     for _ in 0..rounds {
         for ((_, page, css), result) in pages.iter().zip(&mut results) {
-            let times = run_round(&browser, &format!("{page}#{fragment}"), &plan, *css);
+            let times = run_round(&browser, &format!("{page}#{fragment}"), import, &plan, *css);
             let mut sorted = times.clone();
             sorted.sort_by(f64::total_cmp);
             result.figures.push((percentile(&sorted, 50.0), percentile(&sorted, 95.0)));
@@ -161,7 +163,13 @@ pub fn compare(built: &str, others: &[String], fragment: &str, plan: Vec<Value>)
 }
 
 /// One round of `plan` on a fresh document of `url`, after the warm-up: each event's time in ms.
-fn run_round(browser: &Browser, url: &str, plan: &[Value], css: Option<&str>) -> Vec<f64> {
-    open_warmed(browser, url, plan, false, css);
+fn run_round(
+    browser: &Browser,
+    url: &str,
+    import: Option<&ScenarioFile>,
+    plan: &[Value],
+    css: Option<&str>,
+) -> Vec<f64> {
+    open_warmed(browser, url, import, plan, false, css);
     serde_json::from_value(browser.exec_async_with(RUN_PLAN, json!([plan, false]))).expect("times")
 }
