@@ -25,17 +25,29 @@ use crate::model::scenario::Scenario;
 /// The version `encode_link` writes; [`decode_link`] also reads version 1.
 pub const LINK_VERSION: u32 = 4;
 
-/// CRC-32 (IEEE), bit by bit: a link is a few hundred bytes, so a table would buy nothing.
+/// CRC-32 (IEEE), the checksum at the end of a link.
 pub fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for &b in bytes {
-        crc ^= b as u32;
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
-        }
-    }
-    !crc
+    // A byte at a time through a table: a link with hourly profiles runs to kilobytes, and it
+    // is encoded on every change.
+    !bytes.iter().fold(!0u32, |crc, &b| CRC_TABLE[((crc ^ b as u32) & 0xFF) as usize] ^ (crc >> 8))
 }
+
+/// The CRC-32 of every byte value, built at compile time from the polynomial 0xEDB88320.
+const CRC_TABLE: [u32; 256] = {
+    let mut table = [0u32; 256];
+    let mut i = 0;
+    while i < 256 {
+        let mut crc = i as u32;
+        let mut bit = 0;
+        while bit < 8 {
+            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            bit += 1;
+        }
+        table[i] = crc;
+        i += 1;
+    }
+    table
+};
 
 fn percent_encode(text: &str, out: &mut String) {
     for b in text.bytes() {
