@@ -7,6 +7,7 @@ use super::calendar::YearMonth;
 use super::fields::{GlobalField, Group, RegionField, RegionValues};
 use super::formulas::{self, SiteCosts, KWH_PER_MW_DAY};
 use super::market::HashpriceMode;
+use super::profile::DurationCurve;
 use super::projection::{
     self, Deployment, FinanceTerms, FleetInOrigin, FleetTerms, MarketPath, MoveOption, OptionKind, SiteTerms, MONTHS,
 };
@@ -45,6 +46,11 @@ pub struct RegionReport {
     pub mined_hours_pct: f64,
     /// The mean price paid over the hours mined, USD/kWh; `None` when none is mined.
     pub effective_usd_per_kwh: Option<f64>,
+    /// The price an hour must be below to be mined at the current hashprice, USD/kWh: R / 24 000 − levy.
+    pub threshold_usd_per_kwh: f64,
+    /// The hourly profile's prices over the year as a duration curve (not yet shifted to the
+    /// region's price); `None` for a flat price. Shared with the scenario, so a copy is a count.
+    pub year_curve: Option<DurationCurve>,
     /// What one MW of a new deployment here costs before month 1, USD per MW: the site
     /// build-out plus the machines (unit price × TH/s per MW).
     pub upfront_usd_per_mw: f64,
@@ -104,6 +110,9 @@ pub struct Report {
     /// Stay or move for the fleet in the origin region, best 36-month net first; empty without
     /// an origin.
     pub stay_or_move: Vec<MoveOption>,
+    /// The row whose hourly prices the price-duration chart shows: the chosen region if it has a
+    /// profile, else the first region with one; `None` when no region has hourly prices.
+    pub price_duration: Option<usize>,
     /// The sensitivity map of the chosen region (100 × 100 cells); `None` without regions.
     /// Shared, so that the map's chart keeps it without copying its cells on every event.
     pub sensitivity: Option<Rc<SensitivityGrid>>,
@@ -202,7 +211,8 @@ pub fn report(scenario: &Scenario) -> Report {
                 projection::project(&path, &fleet, &SiteTerms::of(r, g.start_month), &deployment, &finance);
             let break_even_hp = formulas::break_even_usd_per_ph_day(e, pue, fee, site);
             let margin_line = margin_line(axis, |hp| margin_at(hp, site), site, fleet.revenue_usd_per_mw_day(1.0));
-            let mined = site.mined(site.threshold_usd_per_kwh(fleet.revenue_usd_per_mw_day(hp)));
+            let threshold_usd_per_kwh = site.threshold_usd_per_kwh(fleet.revenue_usd_per_mw_day(hp));
+            let mined = site.mined(threshold_usd_per_kwh);
             RegionReport {
                 id: r.id.clone(),
                 name: r.name.clone(),
@@ -219,6 +229,8 @@ pub fn report(scenario: &Scenario) -> Report {
                 margin_line,
                 mined_hours_pct: mined.share * 100.0,
                 effective_usd_per_kwh: mined.mean_price_usd_per_kwh,
+                threshold_usd_per_kwh,
+                year_curve: site.profile.as_ref().map(|(curve, _)| curve.clone()),
                 upfront_usd_per_mw,
                 payback_months: projection::payback_month(&projection.cumulative_usd_per_mw),
                 net_36m_usd_per_mw: projection.cumulative_usd_per_mw[MONTHS],
@@ -272,6 +284,7 @@ pub fn report(scenario: &Scenario) -> Report {
         hashprice_path_usd_per_ph_day: path.to_vec(),
         origin,
         stay_or_move,
+        price_duration: scenario.price_duration_index(),
         sensitivity,
     }
 }

@@ -66,6 +66,9 @@ pub enum Action {
     SetStartMonth(YearMonth),
     /// Chooses the region of the sensitivity map by id, or none for the default (origin, else first).
     SetSensitivityRegion(Option<String>),
+    /// Chooses (by id) the region whose hourly prices the price-duration chart shows, or none for
+    /// the first region with a profile.
+    SetPriceDurationRegion(Option<String>),
     /// Gives a region (by id) an hourly price profile, from confirmed import rows: (calendar month
     /// if timestamped, USD/kWh). The power price becomes the profile's mean (within its field's
     /// range), so the prices count as given.
@@ -97,6 +100,7 @@ impl Action {
             | Action::SetHalvingMonth(_)
             | Action::SetStartMonth(_)
             | Action::SetSensitivityRegion(_)
+            | Action::SetPriceDurationRegion(_)
             | Action::SetPriceProfile(..)
             | Action::ClearPriceProfile(_) => true,
             Action::RenameRegion(..)
@@ -194,6 +198,9 @@ impl Scenario {
             }
             Action::SetOrigin(id) => self.globals.origin_region = self.existing_id(id.as_deref())?,
             Action::SetSensitivityRegion(id) => self.globals.sensitivity_region = self.existing_id(id.as_deref())?,
+            Action::SetPriceDurationRegion(id) => {
+                self.globals.price_duration_region = self.existing_id(id.as_deref())?;
+            }
             &Action::SetHalvingMonth(halving) => {
                 check_halving(self.globals.start_month, halving)?;
                 self.globals.halving_month = halving;
@@ -315,6 +322,15 @@ impl Scenario {
         let chosen = self.globals.sensitivity_region.as_deref().and_then(|id| self.index_of(id));
         let first = if self.regions.is_empty() { None } else { Some(0) };
         chosen.or_else(|| self.origin_index()).or(first)
+    }
+
+    /// The region the price-duration chart shows: the chosen one if it is there and has hourly
+    /// prices, else the first region with hourly prices; `None` when no region has any.
+    pub fn price_duration_index(&self) -> Option<usize> {
+        let chosen = self.globals.price_duration_region.as_deref().and_then(|id| self.index_of(id));
+        chosen
+            .filter(|&i| self.regions[i].profile.is_some())
+            .or_else(|| self.regions.iter().position(|r| r.profile.is_some()))
     }
 
     /// `Some(id)` if a region has that id, `None` for none, an error for an unknown id.

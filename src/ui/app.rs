@@ -144,7 +144,8 @@ pub fn App() -> Html {
                         <SiteImport regions={regions.clone()} dispatch={dispatch.clone()} />
                         <PriceImport regions={region_names.to_vec()}
                             on_confirm={to_action(&dispatch, |(id, rows)| Action::SetPriceProfile(id, rows))}
-                            on_clear={to_action(&dispatch, Action::ClearPriceProfile)} />
+                            on_clear={to_action(&dispatch, Action::ClearPriceProfile)}
+                            on_region={to_action(&dispatch, |id| Action::SetPriceDurationRegion(Some(id)))} />
                         <SharePanel scenario={state.scenario.clone()} link={link.clone()} report={report.clone()}
                             dispatch={dispatch.clone()} />
                     }

@@ -34,7 +34,11 @@ fn an_imported_hourly_profile_changes_the_figures_and_survives_the_link() {
     let mut s = Scenario::default();
     let rows: Vec<(Option<u8>, f64)> = (0..24).map(|h| (Some(7), if h < 12 { 0.02 } else { 0.1 })).collect();
     s.apply(&Action::SetPriceProfile("wyoming".into(), rows)).unwrap();
+    // The price-duration chart follows the region picked in the panel, now that it has hours.
+    s.apply(&Action::SetPriceDurationRegion(Some("wyoming".into()))).unwrap();
     let expected = report(&s);
+    assert_eq!(expected.price_duration, Some(2));
+    page.drawn("price-duration", &expected);
     assert_eq!(page.metric("wyoming", "mined_hours_pct"), 50.0);
     assert_eq!(page.metric("wyoming", "margin_usd_per_mw_day"), expected.rows[2].margin_usd_per_mw_day);
     assert_eq!(

@@ -164,9 +164,12 @@ fn every_export_downloads_what_it_says() {
         b.find_and_click(&format!("#export-svg-{chart}"));
         let svg = String::from_utf8(b.downloaded(&format!("sitecost-{chart}.svg"))).unwrap();
         assert!(svg.starts_with("<svg"), "{chart}");
-        // The sensitivity map is one region's: the origin's.
-        let names: &[&str] =
-            if chart == "sensitivity" { &["Kazakhstan"] } else { &["Kazakhstan", "Texas (ERCOT)", "Siberia (Russia)"] };
+        // The sensitivity map is one region's: the origin's; the price-duration curve Texas's.
+        let names: &[&str] = match chart {
+            "sensitivity" => &["Kazakhstan"],
+            "price-duration" => &["Texas (ERCOT)", "mines below $"],
+            _ => &["Kazakhstan", "Texas (ERCOT)", "Siberia (Russia)"],
+        };
         for name in names {
             assert!(svg.contains(name), "{chart}.svg lacks {name}");
         }
@@ -221,7 +224,10 @@ fn the_embed_snippet_renders_charts_and_table_in_an_iframe_at_320_px() {
     page.browser.goto(&url);
     let inside = "document.querySelector('iframe').contentDocument";
     page.browser.wait_until(
-        &format!("{inside} && {inside}.querySelectorAll('figure[data-chart] canvas').length === 7 && {inside}.querySelector('#results tr[data-region=total]')"),
+        &format!(
+            "{inside} && {inside}.querySelectorAll('figure[data-chart] canvas').length === {} && {inside}.querySelector('#results tr[data-region=total]')",
+            ALL_CHARTS.len()
+        ),
         "the embed to render in the iframe",
     );
     let facts = page.browser.exec(
@@ -293,7 +299,7 @@ fn printing_shows_charts_and_table_without_controls_or_clipping() {
     );
     assert_eq!(facts[0], json!(0), "controls still print: {facts}");
     assert_eq!(facts[1], json!(1));
-    assert_eq!(facts[2], json!(7));
+    assert_eq!(facts[2], json!(ALL_CHARTS.len()));
     // Charts out of sight are drawn when they come into view; printing draws them all.
     page.browser.exec("window.dispatchEvent(new Event('beforeprint'));", json!([]));
     let defaults = report(&Scenario::default());

@@ -16,8 +16,10 @@ fn texts(svg: &str, text: &str) -> usize {
 #[test]
 fn every_chart_of_all_regions_names_every_region() {
     let s = Scenario::default();
-    // The stay-or-move chart names options ("Stay in …", "→ …") and the map one region: below.
-    for kind in ChartKind::ALL.into_iter().filter(|k| !matches!(k, ChartKind::StayOrMove | ChartKind::Sensitivity)) {
+    // The stay-or-move chart names options ("Stay in …", "→ …"), the map and the price-duration
+    // curve one region each: below.
+    let one_region = |k: &ChartKind| matches!(k, ChartKind::Sensitivity | ChartKind::PriceDuration);
+    for kind in ChartKind::ALL.into_iter().filter(|k| *k != ChartKind::StayOrMove && !one_region(k)) {
         let out = svg(kind, &s);
         assert!(out.starts_with("<svg"), "{kind:?}");
         let r = report(&s);
@@ -337,4 +339,110 @@ fn the_profit_charts_axes_hold_while_a_price_moves_a_little_and_follow_a_large_m
         .iter()
         .filter(|k| k.data(&report(&base)).axes().is_some())
         .eq([&ChartKind::ProfitVsHashprice]));
+}
+
+/// The points of each `<polyline>` of `svg` stroked in `stroke` (e.g. "#000000") at `width` px.
+fn polylines(svg: &str, stroke: &str, width: u32) -> Vec<Vec<(f64, f64)>> {
+    let head = format!("stroke=\"{stroke}\" stroke-width=\"{width}\" points=\"");
+    svg.split("<polyline")
+        .skip(1)
+        .filter_map(|e| e.split(&head).nth(1))
+        .map(|e| {
+            let points = e.split('"').next().unwrap();
+            points
+                .split_whitespace()
+                .map(|p| p.split_once(',').map(|(x, y)| (x.parse().unwrap(), y.parse().unwrap())).unwrap())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn price_duration_shows_the_first_profiled_region_with_its_threshold_and_mean() {
+    let s = Scenario::default();
+    let r = report(&s);
+    // Texas is the only seed with hourly prices.
+    let texas = &r.rows[1];
+    assert_eq!(r.price_duration, Some(1));
+    let out = svg(ChartKind::PriceDuration, &s);
+    let t = texas.threshold_usd_per_kwh;
+    assert_eq!(texts(&out, &format!("mines below ${t:.3}/kWh")), 1);
+    assert_eq!(texts(&out, "mean $0.045/kWh"), 1);
+    let share = texas.mined_hours_pct;
+    assert!(share > 50.0 && share < 100.0, "Texas mines most hours but not all: {share}");
+    let hours = texas.year_curve.as_ref().unwrap().len();
+    assert!(hours > 8700, "a year of hours: {hours}");
+    assert_eq!(texts(&out, &format!("Texas (ERCOT): mines {share:.0} % of {hours} h")), 1);
+    // ERCOT's West hub had negative hours in 2025 and spikes far above the axis.
+    assert!(out.contains("hours from \u{2212}$0.0"), "the lowest hour is below zero");
+    assert!(!out.contains("NaN") && !out.contains("inf"));
+    // The curve, in Texas's colour, is at most 400 points and climbs from left to right.
+    let curve = &polylines(&out, "#D55E00", 2)[0];
+    assert!(curve.len() <= 400 && curve.len() >= 300, "{} points", curve.len());
+    assert!(curve.windows(2).all(|w| w[1].0 > w[0].0 && w[1].1 <= w[0].1), "sorted, cheapest first");
+    // The mined share is one shaded rectangle from the left edge to where the curve crosses t.
+    assert_eq!(out.matches("<rect").count(), 2, "the background and the mined share");
+}
+
+#[test]
+fn price_duration_threshold_moves_with_the_hashprice_and_its_axis_holds() {
+    let at = |hp: f64| {
+        let mut s = Scenario::default();
+        s.apply(&Action::SetGlobal(GlobalField::Hashprice, hp)).unwrap();
+        let r = report(&s);
+        let out = render_svg(ChartKind::PriceDuration, &r);
+        // The black 2 px line across the whole plot is the threshold; its height in pixels.
+        let line = polylines(&out, "#000000", 2).into_iter().find(|l| l.len() == 2 && l[0].1 == l[1].1).unwrap();
+        (ChartKind::PriceDuration.data(&r), line[0].1, r.rows[1].threshold_usd_per_kwh, out)
+    };
+    let (low, low_y, low_t, low_svg) = at(40.0);
+    let (high, high_y, high_t, high_svg) = at(42.0);
+    assert_ne!(low, high, "the chart is redrawn for a new hashprice");
+    assert!(high_t > low_t && high_y < low_y, "a higher hashprice raises the line: {low_y} → {high_y}");
+    assert_eq!(texts(&high_svg, &format!("mines below ${high_t:.3}/kWh")), 1);
+    // The price axis's tick labels (right-aligned beside it) stay where they were.
+    let y_ticks = |svg: &str| -> Vec<String> {
+        let lines: Vec<&str> = svg.lines().collect();
+        let numeric = |w: &&[&str]| w[1].parse::<f64>().is_ok();
+        lines
+            .windows(2)
+            .filter(|w| w[0].contains("text-anchor=\"end\""))
+            .filter(numeric)
+            .map(|w| w[1].to_string())
+            .collect()
+    };
+    assert_eq!(y_ticks(&low_svg), y_ticks(&high_svg));
+    assert!(y_ticks(&low_svg).len() >= 4);
+}
+
+#[test]
+fn price_duration_without_hourly_prices_says_so() {
+    let mut s = Scenario::default();
+    s.apply(&Action::ClearPriceProfile("texas".into())).unwrap();
+    let r = report(&s);
+    assert_eq!(r.price_duration, None);
+    let out = render_svg(ChartKind::PriceDuration, &r);
+    assert_eq!(texts(&out, "No region has hourly prices: import them under \u{201c}Hourly power prices\u{201d}."), 1);
+    assert!(!out.contains("<polyline") && !out.contains("mines below") && !out.contains("NaN"));
+}
+
+#[test]
+fn price_duration_follows_the_region_picked_when_it_has_hourly_prices() {
+    let mut s = Scenario::default();
+    // Kazakhstan has no hourly prices: the chart stays on Texas.
+    s.apply(&Action::SetPriceDurationRegion(Some("kazakhstan".into()))).unwrap();
+    assert_eq!(report(&s).price_duration, Some(1));
+    // Once it has some, the chart shows them, shifted to its price.
+    let rows: Vec<(Option<u8>, f64)> = (0..48).map(|h| (None, if h < 36 { 0.02 } else { 0.10 })).collect();
+    s.apply(&Action::SetPriceProfile("kazakhstan".into(), rows)).unwrap();
+    let r = report(&s);
+    assert_eq!(r.price_duration, Some(0));
+    let out = render_svg(ChartKind::PriceDuration, &r);
+    assert_eq!(texts(&out, "mean $0.040/kWh"), 1);
+    assert!(out.contains("Kazakhstan: mines "));
+    assert_eq!(texts(&out, "hours from $0.020 to $0.100/kWh"), 1);
+    assert_eq!(
+        s.apply(&Action::SetPriceDurationRegion(Some("mars".into()))),
+        Err(ApplyError::UnknownRegionId("mars".into()))
+    );
 }
