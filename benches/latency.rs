@@ -215,7 +215,10 @@ fn open_warmed(
     browser.goto("about:blank");
     browser.goto(url);
     browser.wait_until(
-        "document.querySelectorAll('figure[data-chart] canvas').length === 7 && document.getElementById('share-link')",
+        &format!(
+            "document.querySelectorAll('figure[data-chart] canvas').length === {} && document.getElementById('share-link')",
+            sitecost::chart::ChartKind::ALL.len()
+        ),
         "the app",
     );
     if let Some(file) = import {

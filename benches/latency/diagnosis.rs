@@ -64,7 +64,13 @@ pub fn print_trace(url: &str, plan: Vec<Value>, paced: bool) {
     ));
     browser.set_window_size(WINDOW.0, WINDOW.1);
     browser.goto(url);
-    browser.wait_until("document.querySelectorAll('figure[data-chart] canvas').length === 7", "the app");
+    browser.wait_until(
+        &format!(
+            "document.querySelectorAll('figure[data-chart] canvas').length === {}",
+            sitecost::chart::ChartKind::ALL.len()
+        ),
+        "the app",
+    );
     browser.exec_async_with(RUN_PLAN, json!([plan[..20].to_vec(), paced]));
     if let Ok(script) = std::env::var("TRACE_JS") {
         browser.exec(&script, json!([]));

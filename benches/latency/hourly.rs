@@ -179,7 +179,10 @@ pub fn import_times(browser: &Browser, url: &str, region: &str) -> [f64; 3] {
         browser.goto("about:blank");
         browser.goto(url);
         browser.wait_until(
-            "document.querySelectorAll('figure[data-chart] canvas').length === 7 && document.getElementById('import-prices-text')",
+            &format!(
+                "document.querySelectorAll('figure[data-chart] canvas').length === {} && document.getElementById('import-prices-text')",
+                sitecost::chart::ChartKind::ALL.len()
+            ),
             "the app",
         );
         let result: Value = browser.exec_async_with(TIME_IMPORT, json!([&csv, region, HOURS]));

@@ -110,9 +110,18 @@ impl SiteTerms {
     /// The costs of projection month `month` (1-based): the month's own price curve when the
     /// profile has one per calendar month, shifted like the year's.
     pub fn costs_in(&self, month: u32) -> SiteCosts {
+        self.costs_in_calendar(self.calendar_month(month))
+    }
+
+    /// The calendar month (1–12) of projection month `month` (1-based).
+    pub fn calendar_month(&self, month: u32) -> u8 {
+        ((u32::from(self.first_calendar_month) - 1 + month - 1) % 12 + 1) as u8
+    }
+
+    /// The costs in a calendar month (1–12): its own curve, if the profile has one per month.
+    fn costs_in_calendar(&self, calendar: u8) -> SiteCosts {
         match (&self.profile, &self.costs.profile) {
             (Some(profile), Some((_, mean))) if profile.is_monthly() => {
-                let calendar = ((u32::from(self.first_calendar_month) - 1 + month - 1) % 12 + 1) as u8;
                 SiteCosts { profile: Some((profile.curve_for_month(calendar).clone(), *mean)), ..self.costs.clone() }
             }
             _ => self.costs.clone(),
@@ -156,6 +165,15 @@ pub struct FinanceTerms {
     pub depreciation_years: f64,
     /// The NPV's discount rate, % per year.
     pub discount_rate_pct_per_year: f64,
+    /// [`formulas::discount_factor`] of months 0 to 36, worked out once for every projection.
+    discount: [f64; MONTHS + 1],
+}
+
+impl FinanceTerms {
+    pub fn new(depreciation_years: f64, discount_rate_pct_per_year: f64) -> FinanceTerms {
+        let discount = std::array::from_fn(|m| formulas::discount_factor(discount_rate_pct_per_year, m as f64));
+        FinanceTerms { depreciation_years, discount_rate_pct_per_year, discount }
+    }
 }
 
 /// One month's cash for one MW, USD per MW-month.
@@ -200,7 +218,17 @@ pub fn month_cash_usd_per_mw(
     running_days: f64,
     depreciation_usd: f64,
 ) -> MonthCash {
-    let costs = site.costs_in(month);
+    month_cash(hashprice_usd_per_ph_day, fleet, &site.costs_in(month), site.tax_pct, running_days, depreciation_usd)
+}
+
+fn month_cash(
+    hashprice_usd_per_ph_day: f64,
+    fleet: &FleetTerms,
+    costs: &SiteCosts,
+    tax_pct: f64,
+    running_days: f64,
+    depreciation_usd: f64,
+) -> MonthCash {
     let revenue_per_day = fleet.revenue_usd_per_mw_day(hashprice_usd_per_ph_day);
     let mined = costs.mined(costs.threshold_usd_per_kwh(revenue_per_day));
     // Days of power in which the machines run: the hours mined, of those with power.
@@ -210,7 +238,7 @@ pub fn month_cash_usd_per_mw(
     let levy_usd = KWH_PER_MW_DAY * costs.levy_usd_per_kwh * mined_days;
     let opex_usd = costs.opex_usd_per_mw_month;
     let pre_tax_usd = revenue_usd - power_usd - levy_usd - opex_usd;
-    let tax_usd = formulas::income_tax_usd(pre_tax_usd, depreciation_usd, site.tax_pct);
+    let tax_usd = formulas::income_tax_usd(pre_tax_usd, depreciation_usd, tax_pct);
     MonthCash {
         revenue_usd,
         power_usd,
@@ -254,29 +282,37 @@ pub fn project(
     let mut npv = total;
     let mut off_months = Vec::new();
     cumulative.push(total);
+    // Survival compounds month by month: (1 − r)^(m / 12) = ((1 − r)^(1 / 12))^m.
+    let survival_step = formulas::survival(site.policy_risk_pct_per_year, 1.0);
+    let mut survival = 1.0;
+    // Each calendar month's costs, worked out once rather than in each of the 36 months.
+    let monthly: Vec<SiteCosts> = match &site.profile {
+        Some(p) if p.is_monthly() => (1..=12).map(|m| site.costs_in_calendar(m)).collect(),
+        _ => vec![site.costs.clone()],
+    };
     for (i, &hashprice) in path.iter().enumerate() {
         let month = i as u32 + 1;
         let days = running_days(month, deployment.idle_days);
         let depreciation =
             formulas::depreciation_usd(deployment.depreciable_usd_per_mw, finance.depreciation_years, month);
-        let cash = month_cash_usd_per_mw(hashprice, fleet, site, month, days, depreciation);
+        let costs = &monthly[(site.calendar_month(month) as usize - 1) % monthly.len()];
+        let cash = month_cash(hashprice, fleet, costs, site.tax_pct, days, depreciation);
         if !cash.mining && days > 0.0 && site.costs.uptime > 0.0 {
             off_months.push(month);
         }
-        let m = f64::from(month);
-        let expected = cash.net_usd * formulas::survival(site.policy_risk_pct_per_year, m);
+        survival *= survival_step;
+        let expected = cash.net_usd * survival;
         total += expected;
-        npv += expected * formulas::discount_factor(finance.discount_rate_pct_per_year, m);
+        npv += expected * finance.discount[month as usize];
         cumulative.push(total);
     }
-    let end = MONTHS as f64;
     cumulative[MONTHS] += deployment.residual_usd_per_mw;
-    npv += deployment.residual_usd_per_mw * formulas::discount_factor(finance.discount_rate_pct_per_year, end);
+    npv += deployment.residual_usd_per_mw * finance.discount[MONTHS];
     Projection {
         cumulative_usd_per_mw: cumulative,
         npv_usd_per_mw: npv,
         off_months,
-        survival_36m: formulas::survival(site.policy_risk_pct_per_year, end),
+        survival_36m: formulas::survival(site.policy_risk_pct_per_year, MONTHS as f64),
     }
 }
 

@@ -183,10 +183,7 @@ pub fn report(scenario: &Scenario) -> Report {
         fees_per_block_btc: v.fees_per_block_btc,
         halving_month_index,
     });
-    let finance = FinanceTerms {
-        depreciation_years: v.depreciation_years,
-        discount_rate_pct_per_year: v.discount_rate_pct_per_year,
-    };
+    let finance = FinanceTerms::new(v.depreciation_years, v.discount_rate_pct_per_year);
     let machines_usd_per_mw = formulas::machines_usd_per_mw(v.unit_price_usd_per_th, e, pue);
     let residual_usd_per_mw = formulas::residual_usd_per_mw(machines_usd_per_mw, v.residual_value_pct);
 

@@ -21,10 +21,11 @@ use super::stay_or_move_table::StayOrMoveTable;
 use super::summary::Summary;
 use super::use_after_first_paint::use_after_first_paint;
 use super::use_autosave::use_autosave;
+use super::use_debounced_link::use_debounced_link;
 use super::use_pasted_link::use_pasted_link;
 use super::use_title::use_title;
 use crate::chart::ChartKind;
-use crate::model::codec::{encode_link, fragment_of};
+use crate::model::codec::fragment_of;
 use crate::model::region::SEED_IDS;
 use crate::model::{Action, Report};
 
@@ -101,10 +102,9 @@ pub fn App() -> Html {
     let controls_ready = use_after_first_paint();
     use_title(report.best_row().map(|r| r.name.to_string()));
     // The scenario encoded once per change, for the autosave, the address bar and the share panel.
-    let link: Rc<str> = (*use_memo(state.scenario.clone(), |s| Rc::<str>::from(encode_link(s)))).clone();
+    let link = use_debounced_link(&state.scenario);
     // An embed is a view of someone's link: it must not overwrite this browser's autosave.
-    let storage_problem =
-        use_autosave(link.clone(), state.scenario.clone(), !opening.embed, opening.storage_problem.clone());
+    let storage_problem = use_autosave(&state.scenario, !opening.embed, opening.storage_problem.clone());
     use_pasted_link(dispatch.clone());
 
     let banner = state.banner.clone().map(|b| html! { <Banner banner={b} dispatch={dispatch.clone()} /> });

@@ -32,6 +32,7 @@ mod use_chart_downloads;
 mod use_chart_painter;
 mod use_chart_sight;
 mod use_clipboard;
+mod use_debounced_link;
 mod use_field_callbacks;
 mod use_file_text;
 mod use_pasted_link;
