@@ -54,6 +54,79 @@ def pack(data):
         return read(path + ".gz", "rb")
 
 
+def leb128(value):
+    out = bytearray()
+    while True:
+        byte = value & 0x7F
+        value >>= 7
+        out.append(byte | (0x80 if value else 0))
+        if not value:
+            return bytes(out)
+
+
+def read_leb128(data, i):
+    value = shift = 0
+    while True:
+        byte = data[i]
+        i += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            return value, i
+
+
+def short_imports(glue, wasm):
+    """The glue and the wasm with the glue's imports renamed `i0`, `i1`, … in both.
+
+    wasm-bindgen names each import after its function and a 16-digit hash, which gzip cannot
+    shrink and which the single file carries twice (the glue's import object and the wasm's import
+    section). Only names that occur exactly once as a key of the glue's import object are renamed;
+    if any is not, both are returned unchanged.
+    """
+    assert wasm[:8] == b"\0asm\x01\0\0\0"
+    i, sections = 8, []
+    while i < len(wasm):
+        section_id = wasm[i]
+        size, start = read_leb128(wasm, i + 1)
+        sections.append((section_id, wasm[start : start + size]))
+        i = start + size
+    names = {}
+    out = bytearray(wasm[:8])
+    for section_id, body in sections:
+        if section_id == 2:
+            count, j = read_leb128(body, 0)
+            entries = bytearray(leb128(count))
+            for _ in range(count):
+                module_len, j = read_leb128(body, j)
+                module = body[j : j + module_len].decode()
+                j += module_len
+                field_len, j = read_leb128(body, j)
+                field = body[j : j + field_len].decode()
+                j += field_len
+                kind = body[j]
+                if kind != 0:  # wasm-bindgen imports functions only
+                    print("single_file.py: an import that is not a function; names kept", file=sys.stderr)
+                    return glue, wasm
+                type_index, j = read_leb128(body, j + 1)
+                if module == "./sitecost_bg.js":
+                    field = names.setdefault(field, f"i{len(names)}")
+                entries += leb128(module_len) + module.encode() + leb128(len(field.encode())) + field.encode()
+                entries += bytes([kind]) + leb128(type_index)
+            if j != len(body):
+                print("single_file.py: the import section has more than its entries; names kept", file=sys.stderr)
+                return glue, wasm
+            body = bytes(entries)
+        out.append(section_id)
+        out += leb128(len(body)) + body
+    renamed = glue
+    for old, new in names.items():
+        renamed, count = re.subn(rf"^(\s*){re.escape(old)}: function", rf"\g<1>{new}: function", renamed, flags=re.M)
+        if count != 1:
+            print(f"single_file.py: import {old} is not one key of the glue; names kept", file=sys.stderr)
+            return glue, wasm
+    return renamed, bytes(out)
+
+
 def csp_meta(policy):
     return f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
 
@@ -99,6 +172,7 @@ def main():
     css = css.replace("</style", "<\\/style")
     # Gzipped, the wasm is under half its size; base64 of it is plain ASCII that gzip (on a
     # server, or a mail attachment) takes back to within 1 % of the packed size.
+    glue, wasm = short_imports(glue, wasm)
     wasm_b64 = base64.b64encode(pack(wasm)).decode("ascii")
     icon_b64 = base64.b64encode(icon).decode("ascii")
     style = f"\n{css}\n"

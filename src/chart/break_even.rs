@@ -25,7 +25,8 @@ pub(super) struct Bar {
     name: Rc<str>,
     color_rgb: [u8; 3],
     price_usd_per_kwh: f64,
-    break_even_usd_per_kwh: f64,
+    /// `None` for a site without power; a negative one (opex above revenue at any price) is drawn at zero.
+    break_even_usd_per_kwh: Option<f64>,
 }
 
 impl Inputs {
@@ -33,7 +34,7 @@ impl Inputs {
     pub fn from_report(report: &Report) -> Self {
         let bands = Bands::best(
             &report.rows,
-            |r| r.break_even_usd_per_kwh - r.values.price_usd_per_kwh,
+            |r| r.break_even_usd_per_kwh.map_or(f64::NEG_INFINITY, |b| b - r.values.price_usd_per_kwh),
             |r| Bar {
                 name: r.name.clone(),
                 color_rgb: r.color_rgb,
@@ -47,17 +48,20 @@ impl Inputs {
 
 pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, inputs: &Inputs) -> DrawResult<DB> {
     let Bands { shown: rows, hidden } = &inputs.bands;
-    let x_max =
-        nice_ceil(rows.iter().map(|r| r.price_usd_per_kwh.max(r.break_even_usd_per_kwh)).fold(0.01f64, f64::max) * 1.1);
+    let x_max = nice_ceil(
+        rows.iter().map(|r| r.price_usd_per_kwh.max(r.break_even_usd_per_kwh.unwrap_or(0.0))).fold(0.01f64, f64::max)
+            * 1.1,
+    );
     let mut chart = bar_chart(area, (0.0, x_max), rows.len(), *hidden, "Power price (USD/kWh)")?;
 
     for (i, row) in rows.iter().enumerate() {
         let c = band_center(i, rows.len());
-        let (price, be) = (row.price_usd_per_kwh, row.break_even_usd_per_kwh);
+        let price = row.price_usd_per_kwh;
         chart.draw_series(std::iter::once(Rectangle::new(
             [(0.0, c - 0.3), (price, c + 0.3)],
             rgb(row.color_rgb).mix(0.8).filled(),
         )))?;
+        let Some(be) = row.break_even_usd_per_kwh.map(|b| b.max(0.0)) else { continue };
         let gap = if be >= price { HEADROOM } else { SHORTFALL };
         chart.draw_series(std::iter::once(PathElement::new(vec![(price, c), (be, c)], gap.stroke_width(4))))?;
         chart.draw_series(std::iter::once(PathElement::new(

@@ -1,4 +1,4 @@
-//! Chart 4: cumulative cash per MW of a new deployment in each region over 36 months, with the halving marked.
+//! Chart 4: cumulative cash per MW of a new deployment in each region over 36 months, with the halving and the months switched off marked.
 
 use std::rc::Rc;
 
@@ -27,6 +27,8 @@ struct Line {
     color_rgb: [u8; 3],
     /// Months 0 to 36, USD per MW.
     cumulative_usd_per_mw: Vec<f64>,
+    /// The months (1 to 36) the site is switched off: marked on the line and counted in the legend.
+    off_months: Vec<u32>,
 }
 
 impl Inputs {
@@ -41,6 +43,7 @@ impl Inputs {
                 name: r.name.clone(),
                 color_rgb: r.color_rgb,
                 cumulative_usd_per_mw: r.cumulative_usd_per_mw.clone(),
+                off_months: r.off_months.clone(),
             })
             .collect();
         Inputs { lines, halving: report.halving_month_index.map(|m| (m, report.halving_month)) }
@@ -81,10 +84,23 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, inputs: &I
         area.draw(&Text::new(format!("halving {month}"), (px + 4, py + 4), style))?;
     }
 
+    // A month switched off is a hollow ring at the month's end on its region's line.
+    for l in lines {
+        let color = rgb(l.color_rgb);
+        let rings = l.off_months.iter().filter_map(|&m| l.cumulative_usd_per_mw.get(m as usize).map(|&v| (m, v)));
+        chart.draw_series(rings.map(|(m, v)| Circle::new((f64::from(m), v), 3, color.stroke_width(1))))?;
+    }
+    let names: Vec<String> = lines
+        .iter()
+        .map(|l| match l.off_months.len() {
+            0 => l.name.to_string(),
+            n => format!("{} (off {n} mo)", l.name),
+        })
+        .collect();
     let legend = draw_ranked_lines(
         &mut chart,
-        lines.iter().map(|l| RankedLine {
-            name: &l.name,
+        lines.iter().zip(&names).map(|(l, name)| RankedLine {
+            name,
             color: rgb(l.color_rgb),
             points: l.cumulative_usd_per_mw.iter().enumerate().map(|(m, &v)| (m as f64, v)).collect(),
         }),

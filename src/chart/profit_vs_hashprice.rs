@@ -30,8 +30,9 @@ pub struct Inputs {
 struct Line {
     name: Rc<str>,
     color_rgb: [u8; 3],
-    margin_line: [(f64, f64); 2],
-    break_even_usd_per_ph_day: f64,
+    margin_line: [(f64, f64); 3],
+    /// `None` for a site without power, which has no break-even.
+    break_even_usd_per_ph_day: Option<f64>,
 }
 
 impl Inputs {
@@ -101,8 +102,8 @@ pub(super) fn draw<DB: DrawingBackend>(
         inputs
             .lines
             .iter()
-            .filter(|l| l.break_even_usd_per_ph_day >= x0 && l.break_even_usd_per_ph_day <= x1)
-            .map(|l| Circle::new((l.break_even_usd_per_ph_day, 0.0), 4, rgb(l.color_rgb).filled())),
+            .filter_map(|l| l.break_even_usd_per_ph_day.filter(|&b| b >= x0 && b <= x1).map(|b| (b, l.color_rgb)))
+            .map(|(b, color)| Circle::new((b, 0.0), 4, rgb(color).filled())),
     )?;
 
     let (plot_x, plot_y) = chart.backend_coord(&(x0, y1));

@@ -69,7 +69,10 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, inputs: &I
         .draw()?;
 
     let (dx, dy) = ((x1 - x0) / grid.n_price as f64, (y1 - y0) / grid.n_hashprice as f64);
-    let scale = grid.max_abs_margin_usd_per_mw_day.max(f64::MIN_POSITIVE);
+    // Losses and gains each have a scale of their own: a site that switches off loses at most its
+    // opex, far less than it can earn, and a shared scale would leave the losses all but white.
+    let (loss, gain) = grid.margins_usd_per_mw_day.iter().fold((0.0f64, 0.0f64), |(l, g), &m| (l.min(m), g.max(m)));
+    let scaled = |m: f64| if m < 0.0 { m / -loss } else { m / gain.max(f64::MIN_POSITIVE) };
     // Runs of cells of one colour along a row are one rectangle, and rectangles are drawn
     // colour by colour, so a canvas paints a few paths instead of ten thousand cells.
     let mut runs: Vec<(i32, [(f64, f64); 2])> = Vec::new();
@@ -77,9 +80,9 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, inputs: &I
         let y = y0 + dy * j as f64;
         let mut i = 0;
         while i < grid.n_price {
-            let step = color_step(grid.margin(i, j) / scale);
+            let step = color_step(scaled(grid.margin(i, j)));
             let mut end = i + 1;
-            while end < grid.n_price && color_step(grid.margin(end, j) / scale) == step {
+            while end < grid.n_price && color_step(scaled(grid.margin(end, j))) == step {
                 end += 1;
             }
             runs.push((step, [(x0 + dx * i as f64, y), (x0 + dx * end as f64, y + dy)]));
@@ -88,7 +91,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, inputs: &I
     }
     runs.sort_by_key(|r| r.0);
     chart.draw_series(runs.into_iter().map(|(step, corners)| Rectangle::new(corners, diverging(step).filled())))?;
-    chart.draw_series(std::iter::once(PathElement::new(grid.break_even_line.to_vec(), BLACK.stroke_width(2))))?;
+    chart.draw_series(grid.break_even_line.map(|line| PathElement::new(line.to_vec(), BLACK.stroke_width(2))))?;
     let (px, py) = grid.current;
     chart.draw_series(std::iter::once(Circle::new((px, py), 5, BLACK.stroke_width(2))))?;
     chart.draw_series(std::iter::once(Circle::new((px, py), 2, BLACK.filled())))?;

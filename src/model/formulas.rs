@@ -2,7 +2,8 @@
 //!
 //! Symbols: hashprice HP in USD per PH/s per day, fleet efficiency E in J/TH, overhead factor
 //! PUE ≥ 1 (facility power over miner power), pool fee f as a fraction, power price p in USD/kWh,
-//! uptime u as a fraction of hours the site has power.
+//! uptime u as a fraction of hours the site has power, levy L in USD/kWh, opex O in USD per
+//! MW-month.
 
 /// Kilowatt-hours a megawatt draws in a day: 1 000 kW × 24 h.
 pub const KWH_PER_MW_DAY: f64 = 24_000.0;
@@ -15,35 +16,72 @@ pub fn hashrate_ph_s_per_mw(efficiency_j_per_th: f64, pue: f64) -> f64 {
     1000.0 / (efficiency_j_per_th * pue)
 }
 
-/// Margin of one MW of facility power over a day, in USD per MW-day:
-/// u × (1000 / (E × PUE) × HP × (1 − f) − 24 000 × p).
-///
-/// Downtime scales revenue and the power bill alike, because a site without power neither
-/// hashes nor pays for energy.
-pub fn margin_usd_per_mw_day(
-    hashprice_usd_per_ph_day: f64,
-    efficiency_j_per_th: f64,
-    pue: f64,
-    pool_fee: f64,
-    power_usd_per_kwh: f64,
-    uptime: f64,
-) -> f64 {
-    let revenue = hashrate_ph_s_per_mw(efficiency_j_per_th, pue) * hashprice_usd_per_ph_day * (1.0 - pool_fee);
-    uptime * (revenue - KWH_PER_MW_DAY * power_usd_per_kwh)
+/// Days in an average month of the Julian year, 365.25 / 12: the month of opex and of the projection.
+pub const DAYS_PER_MONTH: f64 = 365.25 / 12.0;
+
+/// Revenue of one MW of facility power over a day of power, in USD per MW-day:
+/// R = 1000 / (E × PUE) × HP × (1 − f).
+pub fn revenue_usd_per_mw_day(hashprice_usd_per_ph_day: f64, efficiency_j_per_th: f64, pue: f64, pool_fee: f64) -> f64 {
+    hashrate_ph_s_per_mw(efficiency_j_per_th, pue) * hashprice_usd_per_ph_day * (1.0 - pool_fee)
 }
 
-/// The power price at which the margin is zero, in USD/kWh: HP × (1 − f) / (24 × E × PUE).
-///
-/// Uptime does not appear: it scales revenue and cost by the same factor.
-pub fn break_even_usd_per_kwh(hashprice_usd_per_ph_day: f64, efficiency_j_per_th: f64, pue: f64, pool_fee: f64) -> f64 {
-    hashprice_usd_per_ph_day * (1.0 - pool_fee) / (24.0 * efficiency_j_per_th * pue)
+/// A site's running costs: what the all-in margin and break-evens need besides revenue.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SiteCosts {
+    /// Power price p, USD/kWh.
+    pub price_usd_per_kwh: f64,
+    /// Levy L on the power used, USD/kWh, paid on top of the price.
+    pub levy_usd_per_kwh: f64,
+    /// Effective uptime u: the fraction of all hours with power (see [`effective_uptime`]).
+    pub uptime: f64,
+    /// Opex O, USD per MW-month, owed whether or not the machines run.
+    pub opex_usd_per_mw_month: f64,
 }
 
-/// The hashprice at which the margin is zero, in USD/PH/day: 24 × E × PUE × p / (1 − f).
+impl SiteCosts {
+    /// Power and levy of one MW over a day of power, USD per MW-day: 24 000 × (p + L).
+    pub fn energy_usd_per_mw_day(&self) -> f64 {
+        KWH_PER_MW_DAY * (self.price_usd_per_kwh + self.levy_usd_per_kwh)
+    }
+
+    /// Opex per calendar day, USD per MW-day: O / (365.25 / 12).
+    pub fn opex_usd_per_mw_day(&self) -> f64 {
+        self.opex_usd_per_mw_month / DAYS_PER_MONTH
+    }
+}
+
+/// The all-in margin of one MW of facility power over a calendar day, in USD per MW-day:
+/// u × max(R − 24 000 × (p + L), 0) − O / (365.25 / 12).
 ///
-/// The pool fee is capped well below 100 % by its field, so the divisor stays positive.
-pub fn break_even_usd_per_ph_day(efficiency_j_per_th: f64, pue: f64, pool_fee: f64, power_usd_per_kwh: f64) -> f64 {
-    24.0 * efficiency_j_per_th * pue * power_usd_per_kwh / (1.0 - pool_fee)
+/// Downtime scales revenue and the energy bill alike, because a site without power neither
+/// hashes nor pays for energy. A site whose revenue is below its power and levy switches its
+/// machines off: it mines nothing and still pays its opex.
+pub fn margin_usd_per_mw_day(revenue_usd_per_mw_day: f64, site: &SiteCosts) -> f64 {
+    site.uptime * (revenue_usd_per_mw_day - site.energy_usd_per_mw_day()).max(0.0) - site.opex_usd_per_mw_day()
+}
+
+/// The power price at which the all-in margin is zero, in USD/kWh:
+/// p* = (R − O / (D × u)) / 24 000 − L, with D = 365.25 / 12.
+///
+/// At p* the machines run with R − 24 000 × (p* + L) = O / (D × u) ≥ 0, so the formula holds
+/// within the margin's running branch. `None` without power (u = 0): the margin is then −O / D
+/// whatever the price.
+pub fn break_even_usd_per_kwh(revenue_usd_per_mw_day: f64, site: &SiteCosts) -> Option<f64> {
+    (site.uptime > 0.0).then(|| {
+        (revenue_usd_per_mw_day - site.opex_usd_per_mw_day() / site.uptime) / KWH_PER_MW_DAY - site.levy_usd_per_kwh
+    })
+}
+
+/// The hashprice at which the all-in margin is zero, in USD/PH/day:
+/// HP* = (24 000 × (p + L) + O / (D × u)) × E × PUE / (1000 × (1 − f)).
+///
+/// `None` without power (u = 0). The pool fee is capped well below 100 % by its field, so the
+/// divisor stays positive.
+pub fn break_even_usd_per_ph_day(efficiency_j_per_th: f64, pue: f64, pool_fee: f64, site: &SiteCosts) -> Option<f64> {
+    (site.uptime > 0.0).then(|| {
+        (site.energy_usd_per_mw_day() + site.opex_usd_per_mw_day() / site.uptime)
+            / (hashrate_ph_s_per_mw(efficiency_j_per_th, pue) * (1.0 - pool_fee))
+    })
 }
 
 /// The fraction of all hours a site has power, given its uptime (%) and the months of the year
@@ -61,4 +99,44 @@ pub fn effective_uptime(uptime_pct: f64, downtime_months: f64) -> f64 {
 /// unit price (USD per TH/s) × 10⁶ / (E × PUE) TH/s.
 pub fn machines_usd_per_mw(unit_price_usd_per_th: f64, efficiency_j_per_th: f64, pue: f64) -> f64 {
     unit_price_usd_per_th * 1000.0 * hashrate_ph_s_per_mw(efficiency_j_per_th, pue)
+}
+
+/// The chance that a site is still open after `month` months, as a fraction:
+/// (1 − r)^(m / 12), for a chance r (% per year) of being shut for good in any year.
+///
+/// The projection weights month m's cash by it, so its figures are expected values.
+pub fn survival(policy_risk_pct_per_year: f64, month: f64) -> f64 {
+    (1.0 - policy_risk_pct_per_year / 100.0).max(0.0).powf(month / 12.0)
+}
+
+/// What a dollar `month` months from now is worth today: (1 + d)^(−m / 12), for a discount
+/// rate d (% per year).
+pub fn discount_factor(discount_rate_pct_per_year: f64, month: f64) -> f64 {
+    (1.0 + discount_rate_pct_per_year / 100.0).powf(-month / 12.0)
+}
+
+/// Tax depreciation of month `month` (1-based), USD: straight line over `years`, B / (12 × y)
+/// a month for the first 12 × y months (a part of it in a month that ends the schedule), and
+/// nothing after. `years` is at least 1 by its field.
+pub fn depreciation_usd(depreciable_usd: f64, years: f64, month: u32) -> f64 {
+    let months = 12.0 * years;
+    depreciable_usd / months * (months - (month as f64 - 1.0)).clamp(0.0, 1.0)
+}
+
+/// Income tax of a month, USD: max(pre-tax − depreciation, 0) × tax %. A month at a loss pays
+/// none, and its loss is not carried forward (which can only overstate tax).
+pub fn income_tax_usd(pre_tax_usd: f64, depreciation_usd: f64, tax_pct: f64) -> f64 {
+    (pre_tax_usd - depreciation_usd).max(0.0) * tax_pct / 100.0
+}
+
+/// The machines' resale value at the end of the projection, USD per MW: residual % × their
+/// purchase price per MW.
+pub fn residual_usd_per_mw(machines_usd_per_mw: f64, residual_value_pct: f64) -> f64 {
+    machines_usd_per_mw * residual_value_pct / 100.0
+}
+
+/// The cost of moving one MW of machines from region A to region B, USD per MW: exit(A) +
+/// arrival(B); staying costs nothing. The days idle add the same way.
+pub fn route_usd_per_mw(exit_from_usd_per_mw: f64, arrival_to_usd_per_mw: f64) -> f64 {
+    exit_from_usd_per_mw + arrival_to_usd_per_mw
 }

@@ -35,8 +35,13 @@ pub struct Globals {
     pub sensitivity_region: Option<Rc<str>>,
 }
 
-/// The default first month of the projection.
-pub const DEFAULT_START_MONTH: YearMonth = YearMonth { year: 2026, month: 12 };
+/// The month of the market defaults (price, difficulty, fees, machine prices): every one of them
+/// is that month's figure, and the projection starts then.
+pub const MARKET_DATA_MONTH: YearMonth = YearMonth { year: 2025, month: 11 };
+/// [`MARKET_DATA_MONTH`] in words, for the page.
+pub const MARKET_DATA_MONTH_TEXT: &str = "November 2025";
+/// The default first month of the projection: the month of the market data.
+pub const DEFAULT_START_MONTH: YearMonth = MARKET_DATA_MONTH;
 /// The default halving month: block 1 050 000 is expected around April 2028.
 pub const DEFAULT_HALVING_MONTH: YearMonth = YearMonth { year: 2028, month: 4 };
 /// How far after the start month the halving may be set, in months (ten years).

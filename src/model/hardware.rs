@@ -49,7 +49,7 @@ impl Hardware {
     /// One machine's hashrate in TH/s; `None` for `Custom`.
     pub fn hashrate_th_s(self) -> Option<f64> {
         match self {
-            Hardware::S19Xp => Some(141.0),
+            Hardware::S19Xp => Some(140.0),
             Hardware::S21 => Some(200.0),
             Hardware::S21Pro => Some(234.0),
             Hardware::S21Xp => Some(270.0),
@@ -73,7 +73,7 @@ impl Hardware {
     /// Where the figures come from; `None` for `Custom`, whose efficiency is the user's.
     pub fn source(self) -> Option<&'static str> {
         match self {
-            Hardware::S19Xp => Some("Bitmain specification (2022): 141 TH/s at 3 010 W, 21.5 J/TH."),
+            Hardware::S19Xp => Some("Bitmain specification (2022): 140 TH/s at 3 010 W, 21.5 J/TH."),
             Hardware::S21 => Some("Bitmain specification (2023): 200 TH/s at 3 500 W, 17.5 J/TH."),
             Hardware::S21Pro => Some("Bitmain specification (2024): 234 TH/s at 3 510 W, 15 J/TH."),
             Hardware::S21Xp => Some("Bitmain specification (2024): 270 TH/s at 3 645 W, 13.5 J/TH."),
@@ -84,6 +84,37 @@ impl Hardware {
         }
     }
 }
+
+impl Hardware {
+    /// A machine's price in USD per TH/s, which picking the preset puts in the machine price;
+    /// `None` for `Custom`.
+    pub fn price_usd_per_th(self) -> Option<f64> {
+        self.priced().map(|p| p.0)
+    }
+
+    /// Where the price comes from, with its date; `None` for `Custom`.
+    pub fn price_source(self) -> Option<&'static str> {
+        self.priced().map(|p| p.1)
+    }
+
+    /// The preset's entry in [`PRICES`], which lists the presets in the order of [`Hardware::ALL`].
+    fn priced(self) -> Option<(f64, &'static str)> {
+        Hardware::ALL.iter().position(|&h| h == self).and_then(|i| PRICES.get(i)).copied()
+    }
+}
+
+/// Price (USD per TH/s) and its dated source of each preset, in the order of [`Hardware::ALL`].
+const PRICES: [(f64, &str); 5] = [
+    (6.0, super::fields::S19_XP_PRICE_SOURCE),
+    (14.0, "Bitmain's pre-order price of the S21, $14/TH (October 2023), the latest dated quote found."),
+    (
+        19.0,
+        "Assumption: about $19/TH, between the S21 ($14/TH, October 2023) and the S21 XP ($25.70/TH, \
+         November 2025), for its 15 J/TH.",
+    ),
+    (25.7, "Hashrate Index, quote of 3 November 2025: $25.70/TH for the S21 XP."),
+    (13.0, "Assumption: about $13/TH, near the S21's price for its 18.5 J/TH (no dated quote of the M60S was found)."),
+];
 
 /// Written as its id (`s19-xp`, …, `custom`).
 impl serde::Serialize for Hardware {

@@ -67,7 +67,8 @@ pub fn slug_id(name: &str, taken: impl Fn(&str) -> bool) -> String {
         b => b,
     }
     .to_string();
-    let free = |id: &str| !taken(id) && !SEED_IDS.contains(&id);
+    // The stay-or-move table's plan row is `data-option="plan"`, so no region may be `plan`.
+    let free = |id: &str| !taken(id) && !SEED_IDS.contains(&id) && id != super::projection::PLAN_ID;
     if free(&base) {
         return base;
     }

@@ -5,15 +5,16 @@
 
 use std::rc::Rc;
 
+use super::allocation::allocate;
 use super::calendar::YearMonth;
-use super::formulas::KWH_PER_MW_DAY;
+use super::formulas::{self, SiteCosts, KWH_PER_MW_DAY};
 use super::region::Region;
 
 /// How many months the projection covers.
 pub const MONTHS: usize = 36;
 
 /// Days in a projection month: an average month of the Julian year, 365.25 / 12.
-pub const DAYS_PER_MONTH: f64 = 365.25 / 12.0;
+pub use super::formulas::DAYS_PER_MONTH;
 
 /// Which projection month (1 to [`MONTHS`]) is the first with the halved subsidy, if any.
 ///
@@ -31,8 +32,11 @@ pub fn halving_month_index(start: YearMonth, halving: YearMonth) -> Option<u32> 
 pub struct MarketPath {
     /// Today's hashprice (the effective one: slider or market formula), USD per PH/s per day.
     pub base_usd_per_ph_day: f64,
-    /// Difficulty growth, % per month; negative when difficulty falls (at least −20 by its field).
+    /// Difficulty growth before the halving month, % per month; negative when difficulty falls
+    /// (at least −20 by its field).
     pub difficulty_growth_pct_per_month: f64,
+    /// Difficulty growth from the halving month on, % per month.
+    pub difficulty_growth_after_halving_pct_per_month: f64,
     /// Bitcoin price change, % per month.
     pub btc_price_growth_pct_per_month: f64,
     /// Subsidy before the halving, BTC per block.
@@ -45,24 +49,27 @@ pub struct MarketPath {
 
 /// The hashprice of each month, USD per PH/s per day; index 0 is month 1.
 ///
-/// Month m: base × (1 + g_p)^m / (1 + g_d)^m × (subsidy_m + fees) / (subsidy + fees), where
-/// subsidy_m is the subsidy halved from the halving month on. Hashprice is proportional to the
-/// price and the block reward and inversely proportional to difficulty (see
+/// Month m: base × (1 + g_p)^m / Π_{k ≤ m} (1 + g_k) × (subsidy_m + fees) / (subsidy + fees),
+/// where g_k is the difficulty growth of month k (the growth after the halving from the halving
+/// month on) and subsidy_m is the subsidy halved from the halving month on. Hashprice is
+/// proportional to the price and the block reward and inversely proportional to difficulty (see
 /// [`market::hashprice_usd_per_ph_day`](super::market::hashprice_usd_per_ph_day)), so scaling the
 /// base hashprice by these factors works in direct mode too. With no reward at all (subsidy and
 /// fees both zero) the reward factor is 1 rather than 0 / 0.
 pub fn hashprice_path(market: &MarketPath) -> [f64; MONTHS] {
-    let difficulty_step = 1.0 + market.difficulty_growth_pct_per_month / 100.0;
+    let step_before = 1.0 + market.difficulty_growth_pct_per_month / 100.0;
+    let step_after = 1.0 + market.difficulty_growth_after_halving_pct_per_month / 100.0;
     let price_step = 1.0 + market.btc_price_growth_pct_per_month / 100.0;
     let reward = market.subsidy_btc + market.fees_per_block_btc;
+    let mut difficulty = 1.0;
     let mut out = [0.0; MONTHS];
     for (i, slot) in out.iter_mut().enumerate() {
         let month = i as u32 + 1;
         let halved = market.halving_month_index.is_some_and(|h| month >= h);
+        difficulty *= if halved { step_after } else { step_before };
         let subsidy = if halved { market.subsidy_btc / 2.0 } else { market.subsidy_btc };
         let reward_factor = if reward > 0.0 { (subsidy + market.fees_per_block_btc) / reward } else { 1.0 };
-        let exponent = month as i32;
-        *slot = market.base_usd_per_ph_day * price_step.powi(exponent) / difficulty_step.powi(exponent) * reward_factor;
+        *slot = market.base_usd_per_ph_day * price_step.powi(month as i32) / difficulty * reward_factor;
     }
     out
 }
@@ -70,24 +77,20 @@ pub fn hashprice_path(market: &MarketPath) -> [f64; MONTHS] {
 /// A site's running costs and terms, per MW of facility power.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct SiteTerms {
-    pub power_usd_per_kwh: f64,
-    pub levy_usd_per_kwh: f64,
-    pub opex_usd_per_mw_month: f64,
+    /// Price, levy, effective uptime and opex: what the all-in margin needs.
+    pub costs: SiteCosts,
     pub tax_pct: f64,
-    /// The fraction of hours with power, seasonal downtime included
-    /// (see [`formulas::effective_uptime`](super::formulas::effective_uptime)).
-    pub uptime: f64,
+    /// The chance of a forced shutdown for good, % per year.
+    pub policy_risk_pct_per_year: f64,
 }
 
 impl SiteTerms {
     /// A region's terms.
     pub fn of(region: &Region) -> SiteTerms {
         SiteTerms {
-            power_usd_per_kwh: region.values.price_usd_per_kwh,
-            levy_usd_per_kwh: region.values.levy_usd_per_kwh,
-            opex_usd_per_mw_month: region.values.opex_usd_per_mw_month,
+            costs: region.costs(),
             tax_pct: region.values.tax_pct,
-            uptime: region.effective_uptime(),
+            policy_risk_pct_per_year: region.values.policy_risk_pct_per_year,
         }
     }
 }
@@ -95,10 +98,39 @@ impl SiteTerms {
 /// The fleet's side of the monthly cash: what one MW hashes and what the pool keeps.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct FleetTerms {
-    /// PH/s per MW of facility power (see [`formulas::hashrate_ph_s_per_mw`](super::formulas::hashrate_ph_s_per_mw)).
+    /// PH/s per MW of facility power (see [`formulas::hashrate_ph_s_per_mw`]).
     pub hashrate_ph_s_per_mw: f64,
     /// Pool fee as a fraction.
     pub pool_fee: f64,
+}
+
+impl FleetTerms {
+    /// Revenue of one MW over a day of power at a hashprice, USD per MW-day.
+    pub fn revenue_usd_per_mw_day(&self, hashprice_usd_per_ph_day: f64) -> f64 {
+        self.hashrate_ph_s_per_mw * hashprice_usd_per_ph_day * (1.0 - self.pool_fee)
+    }
+}
+
+/// How one MW of machines comes to run at a site.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Deployment {
+    /// Paid before month 1, USD per MW: build-out, machines or the route's cost.
+    pub upfront_usd_per_mw: f64,
+    /// The part of it depreciated for tax, USD per MW.
+    pub depreciable_usd_per_mw: f64,
+    /// Days before the machines run (shipping and installation).
+    pub idle_days: f64,
+    /// The machines' resale value at the end of month 36, USD per MW.
+    pub residual_usd_per_mw: f64,
+}
+
+/// The projection's money terms.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FinanceTerms {
+    /// Straight-line tax depreciation, years (at least 1).
+    pub depreciation_years: f64,
+    /// The NPV's discount rate, % per year.
+    pub discount_rate_pct_per_year: f64,
 }
 
 /// One month's cash for one MW, USD per MW-month.
@@ -110,10 +142,14 @@ pub struct MonthCash {
     pub opex_usd: f64,
     /// Revenue less power, levy and opex.
     pub pre_tax_usd: f64,
-    /// Income tax on a profit; zero for a loss.
+    /// Tax depreciation deducted before tax (not cash).
+    pub depreciation_usd: f64,
+    /// Income tax on the profit after depreciation; zero for a loss.
     pub tax_usd: f64,
     /// Pre-tax less tax.
     pub net_usd: f64,
+    /// False when the hashprice earns less than power and levy cost, so no machine runs.
+    pub mining: bool,
 }
 
 /// Days of `month` (1-based) in which a fleet that arrives after `idle_days` runs:
@@ -125,45 +161,94 @@ pub fn running_days(month: u32, idle_days: f64) -> f64 {
 /// One month's cash per MW at a hashprice (USD per PH/s per day), for a fleet that runs
 /// `running_days` of the month (all [`DAYS_PER_MONTH`] of it, or fewer while it is moved).
 ///
-/// With powered days t = running_days × uptime: revenue = hashrate × hashprice × (1 − pool fee) × t;
-/// power = 24 000 kWh × price × t; levy = 24 000 kWh × levy × t; opex is paid in full every month,
-/// with or without power, because hosting is contracted by the month. Tax = max(pre-tax, 0) × tax %:
-/// a losing month pays none, and a loss is not carried forward to later months (a simplification
-/// that can only overstate tax).
+/// The machines run only when revenue per day of power exceeds power and levy (economic
+/// shutdown); then, with powered days t = running_days × uptime: revenue = R × t, power =
+/// 24 000 kWh × price × t, levy = 24 000 kWh × levy × t. Opex is paid in full every month, with
+/// or without power, because hosting is contracted by the month. Tax is
+/// [`formulas::income_tax_usd`] of the profit after `depreciation_usd`.
 pub fn month_cash_usd_per_mw(
     hashprice_usd_per_ph_day: f64,
     fleet: &FleetTerms,
     site: &SiteTerms,
     running_days: f64,
+    depreciation_usd: f64,
 ) -> MonthCash {
-    let powered_days = running_days * site.uptime;
-    let revenue_usd = fleet.hashrate_ph_s_per_mw * hashprice_usd_per_ph_day * (1.0 - fleet.pool_fee) * powered_days;
-    let power_usd = KWH_PER_MW_DAY * site.power_usd_per_kwh * powered_days;
-    let levy_usd = KWH_PER_MW_DAY * site.levy_usd_per_kwh * powered_days;
-    let opex_usd = site.opex_usd_per_mw_month;
+    let revenue_per_day = fleet.revenue_usd_per_mw_day(hashprice_usd_per_ph_day);
+    let mining = revenue_per_day > site.costs.energy_usd_per_mw_day();
+    let powered_days = if mining { running_days * site.costs.uptime } else { 0.0 };
+    let revenue_usd = revenue_per_day * powered_days;
+    let power_usd = KWH_PER_MW_DAY * site.costs.price_usd_per_kwh * powered_days;
+    let levy_usd = KWH_PER_MW_DAY * site.costs.levy_usd_per_kwh * powered_days;
+    let opex_usd = site.costs.opex_usd_per_mw_month;
     let pre_tax_usd = revenue_usd - power_usd - levy_usd - opex_usd;
-    let tax_usd = pre_tax_usd.max(0.0) * site.tax_pct / 100.0;
-    MonthCash { revenue_usd, power_usd, levy_usd, opex_usd, pre_tax_usd, tax_usd, net_usd: pre_tax_usd - tax_usd }
+    let tax_usd = formulas::income_tax_usd(pre_tax_usd, depreciation_usd, site.tax_pct);
+    MonthCash {
+        revenue_usd,
+        power_usd,
+        levy_usd,
+        opex_usd,
+        pre_tax_usd,
+        depreciation_usd,
+        tax_usd,
+        net_usd: pre_tax_usd - tax_usd,
+        mining,
+    }
 }
 
-/// Cumulative cash per MW for months 0 to 36: index 0 is −`upfront_usd_per_mw` (spent before
-/// month 1), index m adds month m's net. The fleet earns nothing for its first `idle_days` days.
-pub fn cumulative_usd_per_mw(
+/// One MW's 36 months at a site.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Projection {
+    /// Expected cumulative cash for months 0 to 36, USD per MW: index 0 is −upfront, month m adds
+    /// its net weighted by the chance the site is still open, and month 36 adds the residual value.
+    pub cumulative_usd_per_mw: Vec<f64>,
+    /// The same cash discounted to month 0, USD per MW: the NPV.
+    pub npv_usd_per_mw: f64,
+    /// The months (1 to 36) in which the machines could run but are switched off because the
+    /// hashprice earns less than power and levy cost.
+    pub off_months: Vec<u32>,
+    /// The chance that the site is still open after 36 months, as a fraction.
+    pub survival_36m: f64,
+}
+
+/// Projects one MW at a site over the hashprice path: see [`month_cash_usd_per_mw`] for a month,
+/// [`formulas::survival`] for the weights and [`formulas::discount_factor`] for the NPV. The
+/// residual value is not weighted by survival: a site shut for good still has machines to sell.
+pub fn project(
     path: &[f64; MONTHS],
     fleet: &FleetTerms,
     site: &SiteTerms,
-    upfront_usd_per_mw: f64,
-    idle_days: f64,
-) -> Vec<f64> {
-    let mut out = Vec::with_capacity(MONTHS + 1);
-    let mut total = -upfront_usd_per_mw;
-    out.push(total);
+    deployment: &Deployment,
+    finance: &FinanceTerms,
+) -> Projection {
+    let mut cumulative = Vec::with_capacity(MONTHS + 1);
+    let mut total = -deployment.upfront_usd_per_mw;
+    let mut npv = total;
+    let mut off_months = Vec::new();
+    cumulative.push(total);
     for (i, &hashprice) in path.iter().enumerate() {
         let month = i as u32 + 1;
-        total += month_cash_usd_per_mw(hashprice, fleet, site, running_days(month, idle_days)).net_usd;
-        out.push(total);
+        let days = running_days(month, deployment.idle_days);
+        let depreciation =
+            formulas::depreciation_usd(deployment.depreciable_usd_per_mw, finance.depreciation_years, month);
+        let cash = month_cash_usd_per_mw(hashprice, fleet, site, days, depreciation);
+        if !cash.mining && days > 0.0 && site.costs.uptime > 0.0 {
+            off_months.push(month);
+        }
+        let m = f64::from(month);
+        let expected = cash.net_usd * formulas::survival(site.policy_risk_pct_per_year, m);
+        total += expected;
+        npv += expected * formulas::discount_factor(finance.discount_rate_pct_per_year, m);
+        cumulative.push(total);
     }
-    out
+    let end = MONTHS as f64;
+    cumulative[MONTHS] += deployment.residual_usd_per_mw;
+    npv += deployment.residual_usd_per_mw * formulas::discount_factor(finance.discount_rate_pct_per_year, end);
+    Projection {
+        cumulative_usd_per_mw: cumulative,
+        npv_usd_per_mw: npv,
+        off_months,
+        survival_36m: formulas::survival(site.policy_risk_pct_per_year, end),
+    }
 }
 
 /// The first month (1 to 36) whose cumulative cash is ≥ 0, or `None`: never within 36 months.
@@ -177,87 +262,220 @@ pub fn break_even_month(option: &[f64], baseline: &[f64]) -> Option<u32> {
     (1..option.len().min(baseline.len())).find(|&m| option[m] >= baseline[m]).map(|m| m as u32)
 }
 
-/// One choice for the fleet that is in the origin region now: stay, or move to a region.
+/// What an option does with the fleet in the origin region.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OptionKind {
+    /// The whole fleet stays.
+    Stay,
+    /// As much of the fleet as the region's cap takes moves there; the rest stays.
+    Move,
+    /// The best split: each MW where its NPV is highest, under caps.
+    Plan,
+}
+
+/// Part of the fleet in one region, in an option.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Placement {
+    pub region_index: usize,
+    /// True for the part of the fleet that stays in the origin region.
+    pub stays: bool,
+    pub id: Rc<str>,
+    pub name: Rc<str>,
+    pub mw: f64,
+}
+
+/// One choice for the fleet that is in the origin region now: stay, move, or the best plan.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MoveOption {
-    /// The region's position in the scenario (and in the report's rows).
+    pub kind: OptionKind,
+    /// The destination's position in the scenario (the origin's for staying and the plan).
     pub region_index: usize,
+    /// The destination's id, or `plan`.
     pub id: Rc<str>,
     pub name: Rc<str>,
     pub color_rgb: [u8; 3],
-    /// True for staying in the origin region.
-    pub stay: bool,
-    /// MW that run there: the fleet up to the region's cap; the rest of the fleet stands idle.
+    /// Where the fleet runs, MW per region, the origin first (staying) then moves.
+    pub placements: Vec<Placement>,
+    /// MW moved out of the origin (a move, the plan), or the whole fleet (staying).
     pub mw: f64,
-    /// Paid before month 1, USD: (move cost + build-out) × MW; zero for staying.
+    /// Paid before month 1, USD: (route cost + build-out) × MW moved; zero for staying.
     pub upfront_usd: f64,
-    /// Cumulative cash after 36 months, USD, upfront included.
+    /// Expected cumulative cash after 36 months, USD, upfront and the fleet's residual value included.
     pub net_36m_usd: f64,
+    /// The same, discounted: the NPV, USD.
+    pub npv_usd: f64,
     /// `net_36m_usd` less staying's, USD (zero for staying).
     pub vs_stay_usd: f64,
-    /// The first month in which moving has caught up with staying (see [`break_even_month`]);
-    /// `None` for staying and for a move that never catches up within 36 months.
+    /// The first month in which the option has caught up with staying (see [`break_even_month`]);
+    /// `None` for staying and for an option that never catches up within 36 months.
     pub break_even_month: Option<u32>,
+    /// Months the option's sites are switched off, the most of any of its sites.
+    pub off_months: Vec<u32>,
     /// Cumulative cash for months 0 to 36, USD.
     pub cumulative_usd: Vec<f64>,
 }
 
-/// Stay or move, ranked by 36-month net (best first; ties keep region order). Empty when there
-/// is no origin region.
+impl MoveOption {
+    /// What the option does with the fleet, in words: "keep 300 MW in Kazakhstan", "move 300 MW
+    /// to Texas", or "move 100 MW to New York and 50 MW to Texas; keep 150 MW in Kazakhstan".
+    pub fn what_it_does(&self) -> String {
+        let mw = |v: f64| crate::format::grouped(v, 0);
+        let stay = self.placements.iter().find(|p| p.stays);
+        let moves: Vec<&Placement> = self.placements.iter().filter(|p| !p.stays).collect();
+        let moves: Vec<String> = moves.iter().map(|p| format!("{} MW to {}", mw(p.mw), p.name)).collect();
+        let keep = stay.map(|p| format!("keep {} MW in {}", mw(p.mw), p.name));
+        match (moves.as_slice(), keep) {
+            ([], Some(keep)) => keep,
+            ([], None) => String::new(),
+            (moves, keep) => {
+                let moved = match moves {
+                    [one] => one.clone(),
+                    [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+                    [] => unreachable!("not empty"),
+                };
+                keep.map_or(format!("move {moved}"), |keep| format!("move {moved}; {keep}"))
+            }
+        }
+    }
+}
+
+/// The id of the plan's row (`data-option="plan"`); no region may take it.
+pub const PLAN_ID: &str = "plan";
+
+/// What stay or move needs besides the regions and the hashprice path.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FleetInOrigin {
+    pub fleet: FleetTerms,
+    pub finance: FinanceTerms,
+    /// MW of machines already owned.
+    pub fleet_mw: f64,
+    /// The fleet's resale value at the end of month 36, USD per MW (the same in every option).
+    pub residual_usd_per_mw: f64,
+}
+
+/// Stay, move to each region, and the best plan, ranked by NPV (best first; ties keep region
+/// order, the plan after the row it equals). Empty when there is no origin region.
 ///
-/// The fleet is `fleet_mw` of machines already owned, so no option buys machines. Staying runs
-/// min(fleet, origin cap) MW at the origin's terms with nothing upfront. Moving to region R runs
-/// min(fleet, R's cap) MW at R's terms, pays (R's move cost + R's build-out) per MW before month 1,
-/// and earns nothing (and draws no power) for R's move days, while opex is paid from month 1.
+/// The fleet is `fleet_mw` of machines already owned, so no option buys machines, and every
+/// option ends with the same machines to sell. Staying runs the whole fleet at the origin's
+/// terms with nothing upfront: a region's cap limits new capacity only. Moving to region R moves
+/// min(fleet, R's cap) MW, which pay exit(origin) + arrival(R) + R's build-out per MW before
+/// month 1 (depreciated for tax) and earn nothing for exit days(origin) + arrival days(R); the
+/// rest stays. The plan moves each MW where its NPV is highest: per MW the NPV is the same for
+/// every MW of an option, so greedy filling ([`allocate`]) of the gains over staying is optimal.
 pub fn stay_or_move(
     regions: &[Region],
     origin: Option<usize>,
     path: &[f64; MONTHS],
-    fleet: &FleetTerms,
-    fleet_mw: f64,
+    terms: &FleetInOrigin,
 ) -> Vec<MoveOption> {
     let Some(origin) = origin.filter(|&o| o < regions.len()) else {
         return Vec::new();
     };
-    let option = |index: usize| {
+    let from = &regions[origin];
+    let deployments: Vec<Deployment> = regions
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            if i == origin {
+                return Deployment::default();
+            }
+            let route = formulas::route_usd_per_mw(from.values.exit_cost_usd_per_mw, r.values.move_cost_usd_per_mw);
+            let upfront = route + r.values.capex_usd_per_mw;
+            Deployment {
+                upfront_usd_per_mw: upfront,
+                depreciable_usd_per_mw: upfront,
+                idle_days: from.values.exit_days + r.values.move_days,
+                residual_usd_per_mw: 0.0,
+            }
+        })
+        .collect();
+    let per_mw: Vec<Projection> = regions
+        .iter()
+        .zip(&deployments)
+        .map(|(r, d)| project(path, &terms.fleet, &SiteTerms::of(r), d, &terms.finance))
+        .collect();
+    let fleet_mw = terms.fleet_mw.max(0.0);
+    let residual_usd = terms.residual_usd_per_mw * fleet_mw;
+    let discount_36 = formulas::discount_factor(terms.finance.discount_rate_pct_per_year, MONTHS as f64);
+    let option = |kind: OptionKind, index: usize, moves: &[(usize, f64)]| {
         let r = &regions[index];
-        let stay = index == origin;
-        let mw = fleet_mw.min(r.values.cap_mw).max(0.0);
-        let (upfront_per_mw, idle_days) = if stay {
-            (0.0, 0.0)
-        } else {
-            (r.values.move_cost_usd_per_mw + r.values.capex_usd_per_mw, r.values.move_days)
+        let moved_mw: f64 = moves.iter().map(|m| m.1).sum::<f64>() + 0.0;
+        let mut parts = vec![(origin, fleet_mw - moved_mw)];
+        parts.extend(moves.iter().copied().filter(|m| m.1 > 0.0));
+        let mut cumulative_usd = vec![0.0; MONTHS + 1];
+        let (mut npv_usd, mut off_months) = (residual_usd * discount_36, Vec::new());
+        for &(i, mw) in parts.iter().filter(|p| p.1 > 0.0) {
+            for (total, v) in cumulative_usd.iter_mut().zip(&per_mw[i].cumulative_usd_per_mw) {
+                *total += v * mw;
+            }
+            npv_usd += per_mw[i].npv_usd_per_mw * mw;
+            if per_mw[i].off_months.len() > off_months.len() {
+                off_months = per_mw[i].off_months.clone();
+            }
+        }
+        cumulative_usd[MONTHS] += residual_usd;
+        let (id, name, color_rgb) = match kind {
+            OptionKind::Plan => (Rc::from(PLAN_ID), Rc::from("Best plan"), PLAN_RGB),
+            _ => (r.id.clone(), r.name.clone(), r.color_rgb),
         };
-        let cumulative_usd: Vec<f64> = cumulative_usd_per_mw(path, fleet, &SiteTerms::of(r), upfront_per_mw, idle_days)
-            .into_iter()
-            .map(|v| v * mw)
-            .collect();
         MoveOption {
+            kind,
             region_index: index,
-            id: r.id.clone(),
-            name: r.name.clone(),
-            color_rgb: r.color_rgb,
-            stay,
-            mw,
-            upfront_usd: upfront_per_mw * mw,
+            id,
+            name,
+            color_rgb,
+            placements: parts
+                .iter()
+                .filter(|p| p.1 > 0.0)
+                .map(|&(i, mw)| Placement {
+                    region_index: i,
+                    stays: i == origin,
+                    id: regions[i].id.clone(),
+                    name: regions[i].name.clone(),
+                    mw,
+                })
+                .collect(),
+            mw: if kind == OptionKind::Stay { fleet_mw } else { moved_mw },
+            // Adding 0.0 turns the empty sum's −0.0 into 0.
+            upfront_usd: moves.iter().map(|&(i, mw)| deployments[i].upfront_usd_per_mw * mw).sum::<f64>() + 0.0,
             net_36m_usd: cumulative_usd[MONTHS],
+            npv_usd,
             vs_stay_usd: 0.0,
             break_even_month: None,
+            off_months,
             cumulative_usd,
         }
     };
-    let stay = option(origin);
+    let stay = option(OptionKind::Stay, origin, &[]);
     let mut options: Vec<MoveOption> = (0..regions.len())
-        .map(|i| if i == origin { stay.clone() } else { option(i) })
-        .map(|mut o| {
-            if !o.stay {
-                o.vs_stay_usd = o.net_36m_usd - stay.net_36m_usd;
-                o.break_even_month = break_even_month(&o.cumulative_usd, &stay.cumulative_usd);
+        .map(|i| {
+            if i == origin {
+                stay.clone()
+            } else {
+                option(OptionKind::Move, i, &[(i, fleet_mw.min(regions[i].values.cap_mw.max(0.0)))])
             }
-            o
         })
         .collect();
-    // `sort_by` is stable, so equal nets keep region order.
-    options.sort_by(|a, b| b.net_36m_usd.total_cmp(&a.net_36m_usd));
+    let gains: Vec<f64> = per_mw
+        .iter()
+        .enumerate()
+        .map(|(i, p)| if i == origin { 0.0 } else { p.npv_usd_per_mw - per_mw[origin].npv_usd_per_mw })
+        .collect();
+    let caps: Vec<f64> = regions.iter().map(|r| r.values.cap_mw).collect();
+    let moves: Vec<(usize, f64)> =
+        allocate(fleet_mw, &gains, &caps).iter().enumerate().map(|(i, a)| (i, a.mw)).filter(|m| m.1 > 0.0).collect();
+    options.push(option(OptionKind::Plan, origin, &moves));
+    for o in &mut options {
+        if o.kind != OptionKind::Stay && o.mw > 0.0 {
+            o.vs_stay_usd = o.net_36m_usd - stay.net_36m_usd;
+            o.break_even_month = break_even_month(&o.cumulative_usd, &stay.cumulative_usd);
+        }
+    }
+    // `sort_by` is stable, so equal NPVs keep region order and the plan follows the row it equals.
+    options.sort_by(|a, b| b.npv_usd.total_cmp(&a.npv_usd));
     options
 }
+
+/// The plan's colour in the charts: near-black, apart from every region's.
+pub const PLAN_RGB: [u8; 3] = [40, 40, 40];

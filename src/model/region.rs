@@ -115,6 +115,16 @@ impl Region {
         super::formulas::effective_uptime(self.values.uptime_pct, self.values.downtime_months)
     }
 
+    /// What the all-in margin needs of the site: price, levy, effective uptime and opex.
+    pub fn costs(&self) -> super::formulas::SiteCosts {
+        super::formulas::SiteCosts {
+            price_usd_per_kwh: self.values.price_usd_per_kwh,
+            levy_usd_per_kwh: self.values.levy_usd_per_kwh,
+            uptime: self.effective_uptime(),
+            opex_usd_per_mw_month: self.values.opex_usd_per_mw_month,
+        }
+    }
+
     /// Where a field's value comes from (see [`Citation::source`]).
     pub fn source(&self, field: RegionField) -> Sourced {
         self.citation().source(field)

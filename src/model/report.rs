@@ -5,9 +5,12 @@ use std::rc::Rc;
 use super::allocation::allocate;
 use super::calendar::YearMonth;
 use super::fields::{GlobalField, Group, RegionField, RegionValues};
-use super::formulas;
+use super::formulas::{self, SiteCosts};
 use super::market::HashpriceMode;
-use super::projection::{self, FleetTerms, MarketPath, MoveOption, SiteTerms, MONTHS};
+use super::projection::{
+    self, Deployment, FinanceTerms, FleetInOrigin, FleetTerms, MarketPath, MoveOption, OptionKind, SiteTerms, MONTHS,
+};
+use super::region::Region;
 use super::scenario::Scenario;
 use super::sensitivity::{sensitivity_grid, SensitivityGrid, SensitivityInputs, SENSITIVITY_CELLS};
 use crate::format::nice_ceil;
@@ -22,8 +25,11 @@ pub struct RegionReport {
     pub values: RegionValues,
     /// Uptime after seasonal downtime, % of all hours: what the margin and projection use.
     pub effective_uptime_pct: f64,
-    pub break_even_usd_per_kwh: f64,
-    pub break_even_usd_per_ph_day: f64,
+    /// The all-in break-even power price, USD/kWh; `None` for a site without power.
+    pub break_even_usd_per_kwh: Option<f64>,
+    /// The all-in break-even hashprice, USD per PH/s per day; `None` for a site without power.
+    pub break_even_usd_per_ph_day: Option<f64>,
+    /// The all-in margin, USD per MW-day ([`formulas::margin_usd_per_mw_day`]).
     pub margin_usd_per_mw_day: f64,
     pub allocated_mw: f64,
     /// Hashrate of the machines placed in the region, whether or not the site has power.
@@ -31,17 +37,25 @@ pub struct RegionReport {
     pub profit_usd_per_day: f64,
     /// The region took its whole cap while fleet was still left to place.
     pub cap_binds: bool,
-    /// Margin (USD per MW-day) at the two ends of the hashprice axis; margin is linear in
-    /// hashprice, so these two points draw the whole line.
-    pub margin_line: [(f64, f64); 2],
+    /// Margin (USD per MW-day) at the ends of the hashprice axis and at the hashprice below
+    /// which the machines are switched off (clamped to the axis): margin is −opex per day up to
+    /// that point and linear in hashprice after it, so these three points draw the whole line.
+    pub margin_line: [(f64, f64); 3],
     /// What one MW of a new deployment here costs before month 1, USD per MW: the site
     /// build-out plus the machines (unit price × TH/s per MW).
     pub upfront_usd_per_mw: f64,
     /// The first month whose cumulative cash per MW is ≥ 0; `None`: never within 36 months.
     pub payback_months: Option<u32>,
-    /// Cumulative cash per MW after 36 months, upfront included, USD per MW (the table's
-    /// `net_36m_usd`).
+    /// Expected cumulative cash per MW after 36 months, upfront and residual value included,
+    /// USD per MW (the table's `net_36m_usd`).
     pub net_36m_usd_per_mw: f64,
+    /// The same cash discounted to today, USD per MW (the table's `npv_usd`).
+    pub npv_usd_per_mw: f64,
+    /// The chance the site is still open after 36 months, % (policy risk).
+    pub survival_36m_pct: f64,
+    /// The months (1 to 36) a new deployment here is switched off: the hashprice earns less than
+    /// power and levy cost.
+    pub off_months: Vec<u32>,
     /// Cumulative cash per MW of a new deployment for months 0 to 36, USD per MW; index 0 is
     /// −upfront.
     pub cumulative_usd_per_mw: Vec<f64>,
@@ -92,6 +106,15 @@ pub struct Report {
 }
 
 impl Report {
+    /// The best plan in one sentence, e.g. "Best over 36 months: keep 300 MW in Kazakhstan (NPV
+    /// $…)." or "Best over 36 months: move 100 MW to New York; keep 200 MW in Kazakhstan (NPV
+    /// $…)."; `None` without an origin.
+    pub fn plan_sentence(&self) -> Option<String> {
+        let plan = self.stay_or_move.iter().find(|o| o.kind == OptionKind::Plan)?;
+        let npv = crate::format::grouped(plan.npv_usd, 0);
+        Some(format!("Best over 36 months: {} (NPV ${npv}).", plan.what_it_does()))
+    }
+
     /// The row with the highest positive margin.
     pub fn best_row(&self) -> Option<&RegionReport> {
         self.best.map(|i| &self.rows[i])
@@ -114,52 +137,69 @@ pub fn report(scenario: &Scenario) -> Report {
     let (e, pue, hp) = (v.efficiency_j_per_th, v.pue, g.effective_hashprice_usd_per_ph_day());
     let per_mw = formulas::hashrate_ph_s_per_mw(e, pue);
     let axis = hashprice_axis(hp);
-    let margin_at = |hp: f64, p: f64, u: f64| formulas::margin_usd_per_mw_day(hp, e, pue, fee, p, u);
+    let fleet = FleetTerms { hashrate_ph_s_per_mw: per_mw, pool_fee: fee };
+    let margin_at = |hp: f64, site: &SiteCosts| formulas::margin_usd_per_mw_day(fleet.revenue_usd_per_mw_day(hp), site);
 
     let halving_month_index = projection::halving_month_index(g.start_month, g.halving_month);
     let path = projection::hashprice_path(&MarketPath {
         base_usd_per_ph_day: hp,
         difficulty_growth_pct_per_month: v.difficulty_growth_pct_per_month,
+        difficulty_growth_after_halving_pct_per_month: v.difficulty_growth_after_halving_pct_per_month,
         btc_price_growth_pct_per_month: v.btc_price_growth_pct_per_month,
         subsidy_btc: v.subsidy_btc,
         fees_per_block_btc: v.fees_per_block_btc,
         halving_month_index,
     });
-    let fleet = FleetTerms { hashrate_ph_s_per_mw: per_mw, pool_fee: fee };
+    let finance = FinanceTerms {
+        depreciation_years: v.depreciation_years,
+        discount_rate_pct_per_year: v.discount_rate_pct_per_year,
+    };
     let machines_usd_per_mw = formulas::machines_usd_per_mw(v.unit_price_usd_per_th, e, pue);
+    let residual_usd_per_mw = formulas::residual_usd_per_mw(machines_usd_per_mw, v.residual_value_pct);
 
-    let margins: Vec<f64> =
-        scenario.regions.iter().map(|r| margin_at(hp, r.values.price_usd_per_kwh, r.effective_uptime())).collect();
+    let costs: Vec<SiteCosts> = scenario.regions.iter().map(Region::costs).collect();
+    let margins: Vec<f64> = costs.iter().map(|c| margin_at(hp, c)).collect();
     let caps: Vec<f64> = scenario.regions.iter().map(|r| r.values.cap_mw).collect();
     let allocations = allocate(v.fleet_mw, &margins, &caps);
 
     let rows: Vec<RegionReport> = scenario
         .regions
         .iter()
-        .zip(margins.iter().zip(&allocations))
-        .map(|(r, (&margin, a))| {
-            let (p, u) = (r.values.price_usd_per_kwh, r.effective_uptime());
+        .zip(costs.iter().zip(margins.iter().zip(&allocations)))
+        .map(|(r, (site, (&margin, a)))| {
             let upfront_usd_per_mw = r.values.capex_usd_per_mw + machines_usd_per_mw;
-            let cumulative_usd_per_mw =
-                projection::cumulative_usd_per_mw(&path, &fleet, &SiteTerms::of(r), upfront_usd_per_mw, 0.0);
+            let deployment = Deployment {
+                upfront_usd_per_mw,
+                depreciable_usd_per_mw: upfront_usd_per_mw,
+                idle_days: 0.0,
+                residual_usd_per_mw,
+            };
+            let projection = projection::project(&path, &fleet, &SiteTerms::of(r), &deployment, &finance);
+            let break_even_hp = formulas::break_even_usd_per_ph_day(e, pue, fee, site);
+            // The margin bends where revenue meets power and levy: below it the site is off.
+            let off_below = site.energy_usd_per_mw_day() / fleet.revenue_usd_per_mw_day(1.0);
+            let bend = off_below.clamp(axis.0, axis.1);
             RegionReport {
                 id: r.id.clone(),
                 name: r.name.clone(),
                 color_rgb: r.color_rgb,
                 values: r.values,
-                effective_uptime_pct: u * 100.0,
-                break_even_usd_per_kwh: formulas::break_even_usd_per_kwh(hp, e, pue, fee),
-                break_even_usd_per_ph_day: formulas::break_even_usd_per_ph_day(e, pue, fee, p),
+                effective_uptime_pct: site.uptime * 100.0,
+                break_even_usd_per_kwh: formulas::break_even_usd_per_kwh(fleet.revenue_usd_per_mw_day(hp), site),
+                break_even_usd_per_ph_day: break_even_hp,
                 margin_usd_per_mw_day: margin,
                 allocated_mw: a.mw,
                 hashrate_ph_s: a.mw * per_mw,
                 profit_usd_per_day: a.mw * margin,
                 cap_binds: a.cap_binds,
-                margin_line: [(axis.0, margin_at(axis.0, p, u)), (axis.1, margin_at(axis.1, p, u))],
+                margin_line: [axis.0, bend, axis.1].map(|x| (x, margin_at(x, site))),
                 upfront_usd_per_mw,
-                payback_months: projection::payback_month(&cumulative_usd_per_mw),
-                net_36m_usd_per_mw: cumulative_usd_per_mw[MONTHS],
-                cumulative_usd_per_mw,
+                payback_months: projection::payback_month(&projection.cumulative_usd_per_mw),
+                net_36m_usd_per_mw: projection.cumulative_usd_per_mw[MONTHS],
+                npv_usd_per_mw: projection.npv_usd_per_mw,
+                survival_36m_pct: projection.survival_36m * 100.0,
+                off_months: projection.off_months,
+                cumulative_usd_per_mw: projection.cumulative_usd_per_mw,
             }
         })
         .collect();
@@ -176,15 +216,15 @@ pub fn report(scenario: &Scenario) -> Report {
         .filter(|&i| rows[i].margin_usd_per_mw_day > 0.0)
         .max_by(|&a, &b| rows[a].margin_usd_per_mw_day.total_cmp(&rows[b].margin_usd_per_mw_day));
     let origin = scenario.origin_index();
-    let stay_or_move = projection::stay_or_move(&scenario.regions, origin, &path, &fleet, v.fleet_mw);
+    let in_origin = FleetInOrigin { fleet, finance, fleet_mw: v.fleet_mw, residual_usd_per_mw };
+    let stay_or_move = projection::stay_or_move(&scenario.regions, origin, &path, &in_origin);
     let sensitivity = scenario.sensitivity_index().map(|i| {
         let r = &scenario.regions[i];
         let inputs = SensitivityInputs {
             efficiency_j_per_th: e,
             pue,
             pool_fee: fee,
-            uptime: r.effective_uptime(),
-            power_usd_per_kwh: r.values.price_usd_per_kwh,
+            site: costs[i],
             hashprice_usd_per_ph_day: hp,
             hashprice_axis: axis,
         };
@@ -220,36 +260,42 @@ pub struct Metric {
     pub header: &'static str,
     /// Decimals shown on the page.
     pub decimals: usize,
-    /// A region's figure; `None` is a month that never comes within the projection.
+    /// A region's figure; `None` is a figure that does not exist (see `missing`).
     pub value: fn(&RegionReport) -> Option<f64>,
+    /// What a figure that does not exist shows, and its `data-value`: `never` for a month that
+    /// never comes within the projection, `none` for a break-even of a site without power.
+    pub missing: &'static str,
     /// The total row's figure, for the figures that add up over regions.
     pub total: Option<fn(&Totals) -> f64>,
 }
 
 /// The results' figures, in the table's and the CSV's order.
-pub const METRICS: [Metric; 8] = [
+pub const METRICS: [Metric; 11] = [
     Metric {
         name: "break_even_usd_per_kwh",
         csv: "break_even_usd_per_kwh",
-        header: "Break-even power (USD/kWh)",
+        header: "All-in break-even power (USD/kWh)",
         decimals: 4,
-        value: |r| Some(r.break_even_usd_per_kwh),
+        value: |r| r.break_even_usd_per_kwh,
+        missing: "none",
         total: None,
     },
     Metric {
         name: "break_even_usd_per_ph_day",
         csv: "break_even_usd_per_ph_day",
-        header: "Break-even hashprice (USD/PH/day)",
+        header: "All-in break-even hashprice (USD/PH/day)",
         decimals: 2,
-        value: |r| Some(r.break_even_usd_per_ph_day),
+        value: |r| r.break_even_usd_per_ph_day,
+        missing: "none",
         total: None,
     },
     Metric {
         name: "margin_usd_per_mw_day",
         csv: "margin_usd_per_mw_day",
-        header: "Margin (USD/MW-day)",
+        header: "All-in margin (USD/MW-day)",
         decimals: 0,
         value: |r| Some(r.margin_usd_per_mw_day),
+        missing: "never",
         total: None,
     },
     Metric {
@@ -258,6 +304,7 @@ pub const METRICS: [Metric; 8] = [
         header: "Allocated (MW)",
         decimals: 1,
         value: |r| Some(r.allocated_mw),
+        missing: "never",
         total: Some(|t| t.allocated_mw),
     },
     Metric {
@@ -266,6 +313,7 @@ pub const METRICS: [Metric; 8] = [
         header: "Hashrate (PH/s)",
         decimals: 1,
         value: |r| Some(r.hashrate_ph_s),
+        missing: "never",
         total: Some(|t| t.hashrate_ph_s),
     },
     Metric {
@@ -274,6 +322,7 @@ pub const METRICS: [Metric; 8] = [
         header: "Profit (USD/day)",
         decimals: 0,
         value: |r| Some(r.profit_usd_per_day),
+        missing: "never",
         total: Some(|t| t.profit_usd_per_day),
     },
     Metric {
@@ -282,6 +331,7 @@ pub const METRICS: [Metric; 8] = [
         header: "Payback of a new MW (month)",
         decimals: 0,
         value: |r| r.payback_months.map(f64::from),
+        missing: "never",
         total: None,
     },
     Metric {
@@ -290,6 +340,34 @@ pub const METRICS: [Metric; 8] = [
         header: "36-month net (USD per new MW)",
         decimals: 0,
         value: |r| Some(r.net_36m_usd_per_mw),
+        missing: "never",
+        total: None,
+    },
+    Metric {
+        name: "npv_usd",
+        csv: "npv_usd_per_mw",
+        header: "NPV (USD per new MW)",
+        decimals: 0,
+        value: |r| Some(r.npv_usd_per_mw),
+        missing: "never",
+        total: None,
+    },
+    Metric {
+        name: "survival_36m_pct",
+        csv: "survival_36m_pct",
+        header: "Still open at 36 months (%)",
+        decimals: 1,
+        value: |r| Some(r.survival_36m_pct),
+        missing: "never",
+        total: None,
+    },
+    Metric {
+        name: "off_months",
+        csv: "off_months",
+        header: "Months switched off (of 36)",
+        decimals: 0,
+        value: |r| Some(r.off_months.len() as f64),
+        missing: "never",
         total: None,
     },
 ];
@@ -319,19 +397,40 @@ pub fn report_csv(report: &Report) -> String {
     out
 }
 
-/// Stay or move as CSV (RFC 4180), in the report's ranking (best 36-month net first): one row per
-/// option, `stay` true for the origin, `break_even_month` empty when moving never catches up
+/// Stay or move as CSV (RFC 4180), in the report's ranking (best NPV first): one row per option,
+/// `option` being `stay`, `move` or `plan`; `placements` lists `id:MW` of every region the option
+/// runs the fleet in; `break_even_month` is empty when the option never catches up with staying
 /// within 36 months (and for staying). Only a header when there is no origin region.
 pub fn stay_or_move_csv(report: &Report) -> String {
     let mut out = String::new();
     super::csv::write_record(
         &mut out,
-        &["region_id", "region_name", "stay", "mw", "upfront_usd", "net_36m_usd", "vs_stay_usd", "break_even_month"],
+        &[
+            "option",
+            "region_id",
+            "region_name",
+            "mw",
+            "placements",
+            "upfront_usd",
+            "net_36m_usd",
+            "npv_usd",
+            "vs_stay_usd",
+            "break_even_month",
+            "off_months",
+        ],
     );
     for o in &report.stay_or_move {
-        let mut fields = vec![o.id.to_string(), o.name.to_string(), o.stay.to_string()];
-        fields.extend([o.mw, o.upfront_usd, o.net_36m_usd, o.vs_stay_usd].map(|v| v.to_string()));
+        let kind = match o.kind {
+            OptionKind::Stay => "stay",
+            OptionKind::Move => "move",
+            OptionKind::Plan => "plan",
+        };
+        let placements: Vec<String> = o.placements.iter().map(|p| format!("{}:{}", p.id, p.mw)).collect();
+        let mut fields =
+            vec![kind.to_string(), o.id.to_string(), o.name.to_string(), o.mw.to_string(), placements.join(";")];
+        fields.extend([o.upfront_usd, o.net_36m_usd, o.npv_usd, o.vs_stay_usd].map(|v| v.to_string()));
         fields.push(o.break_even_month.map_or(String::new(), |m| m.to_string()));
+        fields.push(o.off_months.len().to_string());
         super::csv::write_record(&mut out, &fields);
     }
     out

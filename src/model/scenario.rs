@@ -5,7 +5,10 @@ use std::rc::Rc;
 
 use super::calendar::YearMonth;
 use super::fields::{GlobalField, InputError, RegionField};
-pub use super::globals::{Globals, DEFAULT_HALVING_MONTH, DEFAULT_START_MONTH, MAX_HALVING_OFFSET_MONTHS};
+pub use super::globals::{
+    Globals, DEFAULT_HALVING_MONTH, DEFAULT_START_MONTH, MARKET_DATA_MONTH, MARKET_DATA_MONTH_TEXT,
+    MAX_HALVING_OFFSET_MONTHS,
+};
 use super::hardware::Hardware;
 use super::market::HashpriceMode;
 use super::region::{check_name, color_for_id, seed_regions, slug_id, unused_name, NameError, Region};
@@ -51,7 +54,8 @@ pub enum Action {
     AddSites(Vec<NewSite>),
     /// Chooses where the hashprice comes from; both the slider and the market values are kept.
     SetHashpriceMode(HashpriceMode),
-    /// Chooses the machine; a preset sets the efficiency to its own, `Custom` keeps it.
+    /// Chooses the machine; a preset sets the efficiency and the machine price to its own,
+    /// `Custom` keeps them.
     SetHardware(Hardware),
     /// Names the region (by id) the fleet is in now, or none; the id must name a region.
     SetOrigin(Option<String>),
@@ -170,6 +174,10 @@ impl Scenario {
                 self.globals.hardware = hardware;
                 if let Some(e) = hardware.efficiency_j_per_th() {
                     self.globals.values.efficiency_j_per_th = e;
+                }
+                // The preset's price, which stays editable.
+                if let Some(usd) = hardware.price_usd_per_th() {
+                    self.globals.values.unit_price_usd_per_th = usd;
                 }
             }
             Action::SetOrigin(id) => self.globals.origin_region = self.existing_id(id.as_deref())?,

@@ -13,8 +13,9 @@ pub const SENSITIVITY_CELLS: usize = 100;
 /// The axes are the range of the power price field (0–0.2 USD/kWh) and the charts' hashprice axis
 /// (the field's 0–150 USD/PH/day, raised above a larger market hashprice), so the map holds still
 /// while sliders move and the current point stays on it. Cell (i, j) has the power price
-/// of column i and the hashprice of row j; the margin is
-/// [`formulas::margin_usd_per_mw_day`] with the region's uptime after seasonal downtime.
+/// of column i and the hashprice of row j; the margin is the all-in
+/// [`formulas::margin_usd_per_mw_day`] with the region's levy, opex and uptime after seasonal
+/// downtime.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SensitivityGrid {
     /// The region's position in the scenario and the report's rows.
@@ -35,10 +36,10 @@ pub struct SensitivityGrid {
     /// The largest |margin| of the grid (zero when every cell is zero), for a colour scale
     /// symmetric around zero.
     pub max_abs_margin_usd_per_mw_day: f64,
-    /// The break-even line (margin = 0) as two (USD/kWh, USD/PH/day) points: the box's corner
-    /// (0, 0), through which it always passes, and where it leaves the box. At zero uptime every
-    /// margin is zero and the line still shows where the margin would change sign.
-    pub break_even_line: [(f64, f64); 2],
+    /// The all-in break-even line (margin = 0) as two (USD/kWh, USD/PH/day) points, where it
+    /// enters the box on the left edge and where it leaves it; `None` when it misses the box
+    /// (the margin is negative at every hashprice shown) or the site has no power.
+    pub break_even_line: Option<[(f64, f64); 2]>,
     /// The region's power price and the effective hashprice: the current point.
     pub current: (f64, f64),
     /// The margin at the current point, USD per MW-day (the table's figure).
@@ -73,10 +74,9 @@ pub struct SensitivityInputs {
     pub pue: f64,
     /// Pool fee as a fraction.
     pub pool_fee: f64,
-    /// The region's uptime after seasonal downtime, as a fraction.
-    pub uptime: f64,
-    /// The current point: the region's power price (USD/kWh) and the effective hashprice.
-    pub power_usd_per_kwh: f64,
+    /// The region's price (the current point's), levy, effective uptime and opex.
+    pub site: formulas::SiteCosts,
+    /// The effective hashprice: the current point's.
     pub hashprice_usd_per_ph_day: f64,
     /// The hashprice axis, the profit chart's ([`super::report::hashprice_axis`]).
     pub hashprice_axis: (f64, f64),
@@ -100,28 +100,38 @@ pub fn sensitivity_grid(
     let price_spec = RegionField::Price.spec();
     let price_axis = (price_spec.min, price_spec.max);
     let hashprice_axis = inputs.hashprice_axis;
-    let SensitivityInputs { efficiency_j_per_th: e, pue, pool_fee: fee, uptime, .. } = *inputs;
-    let margin = |p: f64, hp: f64| formulas::margin_usd_per_mw_day(hp, e, pue, fee, p, uptime);
-    // margin = uptime × (revenue(hp) − power(p)), as in the formula.
-    let hashrate = formulas::hashrate_ph_s_per_mw(e, pue);
-    let power_usd: Vec<f64> =
-        (0..n_price).map(|i| formulas::KWH_PER_MW_DAY * cell_centre(price_axis, n_price, i)).collect();
+    let SensitivityInputs { efficiency_j_per_th: e, pue, pool_fee: fee, site, .. } = *inputs;
+    let revenue = |hp: f64| formulas::revenue_usd_per_mw_day(hp, e, pue, fee);
+    let margin = |p: f64, hp: f64| {
+        formulas::margin_usd_per_mw_day(revenue(hp), &formulas::SiteCosts { price_usd_per_kwh: p, ..site })
+    };
+    // margin = u × max(revenue(hp) − energy(p), 0) − opex, as in the formula.
+    let energy_usd: Vec<f64> = (0..n_price)
+        .map(|i| formulas::KWH_PER_MW_DAY * (cell_centre(price_axis, n_price, i) + site.levy_usd_per_kwh))
+        .collect();
+    let (uptime, opex_usd) = (site.uptime, site.opex_usd_per_mw_day());
     let mut margins = Vec::with_capacity(n_price * n_hashprice);
     for j in 0..n_hashprice {
-        let revenue_usd = hashrate * cell_centre(hashprice_axis, n_hashprice, j) * (1.0 - fee);
-        margins.extend(power_usd.iter().map(|&power| uptime * (revenue_usd - power)));
+        let revenue_usd = revenue(cell_centre(hashprice_axis, n_hashprice, j));
+        margins.extend(energy_usd.iter().map(|&energy| uptime * (revenue_usd - energy).max(0.0) - opex_usd));
     }
     // A plain comparison rather than `f64::max` (whose NaN handling stops the loop from being
     // vectorised): every input is finite, so no cell is NaN.
     let max_abs = margins.iter().fold(0.0, |max: f64, m| if m.abs() > max { m.abs() } else { max });
-    // The break-even hashprice is linear in the power price, b(p) = slope × p, so the line starts
-    // at the box's corner (both fields start at zero) and leaves through the right edge or the
-    // top. The slope is positive: efficiency and PUE are above zero and the pool fee below 100 %.
-    let slope = formulas::break_even_usd_per_ph_day(e, pue, fee, 1.0);
-    let (p_max, hp_max) = (price_axis.1, hashprice_axis.1);
-    let end = if slope * p_max <= hp_max { (p_max, slope * p_max) } else { (hp_max / slope, hp_max) };
-    let break_even_line = [(price_axis.0, hashprice_axis.0), end];
-    let current = (inputs.power_usd_per_kwh, inputs.hashprice_usd_per_ph_day);
+    // The break-even hashprice is linear in the power price, b(p) = b(0) + slope × p with a
+    // positive slope (efficiency and PUE above zero, the pool fee below 100 %), so the line
+    // enters on the left edge at b(0), if that is inside the box, and leaves through the right
+    // edge or the top.
+    let break_even = |p: f64| {
+        formulas::break_even_usd_per_ph_day(e, pue, fee, &formulas::SiteCosts { price_usd_per_kwh: p, ..site })
+    };
+    let (p_min, p_max, hp_max) = (price_axis.0, price_axis.1, hashprice_axis.1);
+    let break_even_line = break_even(p_min).zip(break_even(p_max)).and_then(|(b0, b1)| {
+        let slope = (b1 - b0) / (p_max - p_min);
+        let end = if b1 <= hp_max { (p_max, b1) } else { (p_min + (hp_max - b0) / slope, hp_max) };
+        (b0 <= hp_max).then_some([(p_min, b0), end])
+    });
+    let current = (site.price_usd_per_kwh, inputs.hashprice_usd_per_ph_day);
     SensitivityGrid {
         region_index,
         id,

@@ -7,7 +7,7 @@ use super::slider::global_slider;
 use super::state::AppState;
 use super::use_field_callbacks::use_global_callbacks;
 use crate::format::grouped;
-use crate::model::{Action, GlobalField, Globals, Group, Hardware, HashpriceMode};
+use crate::model::{Action, GlobalField, Globals, Group, Hardware, HashpriceMode, MARKET_DATA_MONTH_TEXT};
 
 #[derive(Properties, PartialEq)]
 pub struct GlobalControlsProps {
@@ -65,14 +65,17 @@ pub fn GlobalControls(props: &GlobalControlsProps) -> Html {
                 </output>
                 { if market { " (in use)" } else { " (not in use: the slider's value is)" } }
             </p>
+            <p class="note" id="market-data-date">
+                { format!("Market defaults are the data of {}; the projection starts that month.", MARKET_DATA_MONTH_TEXT) }
+            </p>
             <div class="control">
                 <label for="hardware">{"Machines"}</label>
                 <select id="hardware" onchange={on_hardware}>
                     { for Hardware::ALL.into_iter().map(|h| html! {
-                        <option value={h.id()} selected={h == g.hardware} title={h.source().unwrap_or_default()}>
-                            { match (h.hashrate_th_s(), h.efficiency_j_per_th()) {
-                                (Some(th), Some(e)) => format!("{} ({th} TH/s, {e} J/TH)", h.name()),
-                                _ => format!("{} (set the efficiency below)", h.name()),
+                        <option value={h.id()} selected={h == g.hardware} title={h.source().map(|s| format!("{s} {}", h.price_source().unwrap_or_default())).unwrap_or_default()}>
+                            { match (h.hashrate_th_s(), h.efficiency_j_per_th(), h.price_usd_per_th()) {
+                                (Some(th), Some(e), Some(usd)) => format!("{} ({th} TH/s, {e} J/TH, ${usd}/TH)", h.name()),
+                                _ => format!("{} (set the efficiency and price below)", h.name()),
                             } }
                         </option>
                     }) }

@@ -14,11 +14,19 @@ pub struct ResultsTableProps {
 }
 
 /// Columns that narrow screens (a 320 px embed) hide, keeping margin, allocation and profit.
-const OPTIONAL: [&str; 5] =
-    ["break_even_usd_per_kwh", "break_even_usd_per_ph_day", "hashrate_ph_s", "payback_months", "net_36m_usd"];
+const OPTIONAL: [&str; 8] = [
+    "break_even_usd_per_kwh",
+    "break_even_usd_per_ph_day",
+    "hashrate_ph_s",
+    "payback_months",
+    "net_36m_usd",
+    "npv_usd",
+    "survival_36m_pct",
+    "off_months",
+];
 
 /// Columns that middle widths (and print) hide too, so that the projection's columns fit.
-const SECONDARY: [&str; 2] = ["break_even_usd_per_kwh", "hashrate_ph_s"];
+const SECONDARY: [&str; 4] = ["break_even_usd_per_kwh", "hashrate_ph_s", "survival_36m_pct", "off_months"];
 
 fn optional(metric: &str) -> Option<&'static str> {
     if SECONDARY.contains(&metric) {
@@ -37,19 +45,30 @@ enum SortKey {
 }
 
 /// A region's figure of one metric: `data-value` holds the unformatted number, the text is for
-/// people; `None` is a month that never comes within the projection: `data-value="never"`.
+/// people; a figure that does not exist shows the metric's `missing` word in both.
 pub(super) fn cell(metric: &Metric, value: Option<f64>) -> Html {
-    cell_in(metric.name, value.unwrap_or(f64::INFINITY), metric.decimals, optional(metric.name))
+    cell_in(metric.name, value, metric.decimals, metric.missing, optional(metric.name))
 }
 
-/// A figure of another table, which says itself whether narrow screens hide it (`Some("optional")`).
-pub(super) fn cell_in(metric: &'static str, value: f64, decimals: usize, optional: Option<&'static str>) -> Html {
-    if value == f64::INFINITY {
-        return html! {
-            <td data-metric={metric} data-value="never" class={classes!("num", optional)}
-                title="Not within the 36 months of the projection">{"never"}</td>
+/// A figure of any table, which says itself whether narrow screens hide it (`Some("optional")`).
+/// `None` is `missing`: `never` (a month beyond the projection) or `none` (no break-even).
+pub(super) fn cell_in(
+    metric: &'static str,
+    value: Option<f64>,
+    decimals: usize,
+    missing: &'static str,
+    optional: Option<&'static str>,
+) -> Html {
+    let Some(value) = value else {
+        let title = if missing == "never" {
+            "Not within the 36 months of the projection"
+        } else {
+            "No power price breaks even: the site never has power"
         };
-    }
+        return html! {
+            <td data-metric={metric} data-value={missing} class={classes!("num", optional)} {title}>{missing}</td>
+        };
+    };
     let class = (value < 0.0).then_some("negative");
     html! {
         <td data-metric={metric} data-value={value.to_string()} class={classes!("num", class, optional)}>
@@ -104,9 +123,12 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
                 {"Results per region for the current inputs (press a column header to sort). "}
                 // Which costs each column counts: margin and profit are the snapshot; the
                 // projection's columns carry the rest.
-                <span class="hint">{"Margin and profit: revenue after the pool fee, less power, at each site\u{2019}s uptime \
-                    (seasonal downtime included). The power levy, site opex, build-out, machines and tax \
-                    enter only payback and the 36-month net."}</span>
+                <span class="hint">{"All-in: margin, profit and break-evens count revenue after the pool fee, power and \
+                    levy at each site\u{2019}s uptime (seasonal downtime included) and opex every day; a site \
+                    whose revenue is below its power and levy switches off and still pays its opex. Payback, \
+                    36-month net and NPV are for a new MW (build-out and machines), after tax on profit less \
+                    depreciation, with the machines\u{2019} residual value at month 36, and expected values \
+                    weighted by the chance the site stays open."}</span>
             </caption>
             <thead>
                 <tr>

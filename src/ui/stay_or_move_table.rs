@@ -1,11 +1,11 @@
-//! `StayOrMoveTable`: for the fleet in the origin region, staying against each move, ranked by 36-month net.
+//! `StayOrMoveTable`: for the fleet in the origin region, staying against each move and the best plan, ranked by NPV.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::results_table::cell_in;
-use crate::model::Report;
+use crate::model::{MoveOption, OptionKind, Report};
 
 #[derive(Properties, PartialEq)]
 pub struct StayOrMoveTableProps {
@@ -30,35 +30,48 @@ pub fn StayOrMoveTable(props: &StayOrMoveTableProps) -> Html {
     html! {
         <div class="stay-or-move">
             <table id="stay-or-move" class="results">
-                <caption>{format!("Stay or move: the fleet in {} over 36 months, best first", origin.name)}</caption>
+                <caption>{format!("Stay or move: the fleet in {} over 36 months, best NPV first; expected values, \
+                    weighted by each site's chance of staying open", origin.name)}</caption>
                 <thead>
                     <tr>
                         <th scope="col">{"Option"}</th>
-                        <th scope="col" class="num optional">{"Runs (MW)"}</th>
+                        <th scope="col" class="num optional">{"MW (moved, or staying)"}</th>
                         <th scope="col" class="num optional">{"Upfront (USD)"}</th>
-                        <th scope="col" class="num">{"36-month net (USD)"}</th>
+                        <th scope="col" class="num optional">{"36-month net (USD)"}</th>
+                        <th scope="col" class="num">{"NPV (USD)"}</th>
                         <th scope="col" class="num optional">{"Against staying (USD)"}</th>
                         <th scope="col" class="num">{"Beats staying from month"}</th>
+                        <th scope="col" class="num optional">{"Months switched off"}</th>
                     </tr>
                 </thead>
                 <tbody>
-                    { for report.stay_or_move.iter().map(|o| {
-                        let label = if o.stay { format!("Stay in {}", o.name) } else { format!("Move to {}", o.name) };
-                        let month = o.break_even_month.map_or(f64::INFINITY, f64::from);
-                        html! {
-                            <tr key={o.id.to_string()} data-option={o.id.to_string()} class={classes!(o.stay.then_some("stay"))}>
-                                <th scope="row">{label}</th>
-                                // Narrow screens keep the option, its net and the month it pulls ahead.
-                                { cell_in("mw", o.mw, 1, Some("optional")) }
-                                { cell_in("upfront_usd", o.upfront_usd, 0, Some("optional")) }
-                                { cell_in("net_36m_usd", o.net_36m_usd, 0, None) }
-                                { cell_in("vs_stay_usd", o.vs_stay_usd, 0, Some("optional")) }
-                                if o.stay { <td class="num">{"\u{2014}"}</td> } else { { cell_in("break_even_month", month, 0, None) } }
-                            </tr>
-                        }
+                    { for report.stay_or_move.iter().map(|o| html! {
+                        <tr key={o.id.to_string()} data-option={o.id.to_string()}
+                            class={classes!((o.kind == OptionKind::Stay).then_some("stay"), (o.kind == OptionKind::Plan).then_some("plan"))}>
+                            <th scope="row">{option_label(o)}</th>
+                            // Narrow screens keep the option, its NPV and the month it pulls ahead.
+                            { cell_in("mw", Some(o.mw), 1, "never", Some("optional")) }
+                            { cell_in("upfront_usd", Some(o.upfront_usd), 0, "never", Some("optional")) }
+                            { cell_in("net_36m_usd", Some(o.net_36m_usd), 0, "never", Some("optional")) }
+                            { cell_in("npv_usd", Some(o.npv_usd), 0, "never", None) }
+                            { cell_in("vs_stay_usd", Some(o.vs_stay_usd), 0, "never", Some("optional")) }
+                            if o.kind == OptionKind::Stay || o.placements.len() < 2 { <td class="num">{"\u{2014}"}</td> }
+                            else { { cell_in("break_even_month", o.break_even_month.map(f64::from), 0, "never", None) } }
+                            { cell_in("off_months", Some(o.off_months.len() as f64), 0, "never", Some("optional")) }
+                        </tr>
                     }) }
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// The option in words: where the fleet goes, MW by region.
+fn option_label(o: &MoveOption) -> String {
+    let what = o.what_it_does();
+    match o.kind {
+        OptionKind::Stay => format!("Stay in {}", o.name),
+        OptionKind::Move => format!("To {}: {what}", o.name),
+        OptionKind::Plan => format!("Best plan: {what}"),
     }
 }

@@ -20,7 +20,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
     html! {
         // Not a live region: it changes on every slider step, and a screen reader would read each one.
         <p id="summary">
-            { format!("{} MW placed in {} region{}, {} PH/s, profit ${} per day.",
+            { format!("Placed as new capacity: {} MW in {} region{}, {} PH/s, profit ${} per day (all-in).",
                 grouped(t.allocated_mw, 0), used, if used == 1 { "" } else { "s" },
                 grouped(t.hashrate_ph_s, 0), grouped(t.profit_usd_per_day, 0)) }
             if let Some(best) = report.best_row() {
@@ -30,6 +30,9 @@ pub fn Summary(props: &SummaryProps) -> Html {
             }
             if t.unplaced_mw > 0.0 {
                 { format!(" {} MW not placed: no profitable region has room left.", grouped(t.unplaced_mw, 0)) }
+            }
+            if let Some(plan) = report.plan_sentence() {
+                <span id="plan-summary">{ format!(" {plan}") }</span>
             }
         </p>
     }

@@ -5,7 +5,7 @@
 
 use crate::support::page::{chart_kind, Page, ALL_CHARTS, CHARTS};
 use serde_json::json;
-use sitecost::model::{report, Action, GlobalField, RegionField, Scenario};
+use sitecost::model::{report, Action, GlobalField, RegionField, Scenario, METRICS};
 
 const REGIONS: [&str; 6] = ["kazakhstan", "texas", "wyoming", "new-york", "georgia", "siberia"];
 
@@ -25,17 +25,8 @@ fn assert_table_matches(page: &Page, scenario: &Scenario) {
             }
         } else {
             let row = expected.rows.iter().find(|r| &*r.id == region).expect("a known region");
-            match metric.as_str() {
-                "break_even_usd_per_kwh" => row.break_even_usd_per_kwh,
-                "break_even_usd_per_ph_day" => row.break_even_usd_per_ph_day,
-                "margin_usd_per_mw_day" => row.margin_usd_per_mw_day,
-                "allocated_mw" => row.allocated_mw,
-                "hashrate_ph_s" => row.hashrate_ph_s,
-                "profit_usd_per_day" => row.profit_usd_per_day,
-                "payback_months" => row.payback_months.map_or(f64::INFINITY, f64::from),
-                "net_36m_usd" => row.net_36m_usd_per_mw,
-                other => panic!("unexpected metric {other}"),
-            }
+            let m = METRICS.iter().find(|m| m.name == metric).unwrap_or_else(|| panic!("unexpected metric {metric}"));
+            (m.value)(row).unwrap_or(f64::INFINITY)
         };
         assert!(
             *value == want || (value - want).abs() <= 1e-9 * want.abs().max(1.0),
@@ -43,7 +34,7 @@ fn assert_table_matches(page: &Page, scenario: &Scenario) {
         );
         checked += 1;
     }
-    assert_eq!(checked, 6 * 8 + 3, "every region's eight metrics and the total's three");
+    assert_eq!(checked, 6 * METRICS.len() + 3, "every region's metrics and the total's three");
 }
 
 #[test]
@@ -71,7 +62,7 @@ fn page_shows_every_region_control_table_row_and_chart() {
             "return document.querySelectorAll(`#results tr[data-region=\"${arguments[0]}\"] td[data-metric]`).length;",
             json!([region]),
         );
-        assert_eq!(cells, json!(if *region == "total" { 3 } else { 8 }), "cells of {region}");
+        assert_eq!(cells, json!(if *region == "total" { 3 } else { METRICS.len() }), "cells of {region}");
     }
     assert_table_matches(&page, &Scenario::default());
     let expected = report(&Scenario::default());
@@ -122,7 +113,7 @@ fn sliders_and_typed_values_drive_every_figure_by_the_formulas() {
     page.browser.wait_until(
         &format!(
             "document.querySelector('tr[data-region=texas] td[data-metric=break_even_usd_per_ph_day]').dataset.value === '{}'",
-            report(&scenario).rows[1].break_even_usd_per_ph_day
+            report(&scenario).rows[1].break_even_usd_per_ph_day.unwrap()
         ),
         "Texas's break-even hashprice at exactly 0.0655 USD/kWh",
     );
@@ -181,13 +172,15 @@ fn keyboard_moves_a_slider_by_its_step_and_charts_redraw() {
     let page = Page::open();
     let before = page.table();
     let prints: Vec<(i64, i64)> = CHARTS.iter().map(|c| page.canvas(c)).collect();
-    // U+E014 is the right-arrow key: one step of 0.5 USD/PH/day.
-    page.browser.send_keys("#hashprice", "\u{E014}\u{E014}");
+    // U+E012 is the left-arrow key: one step of 0.01 USD/PH/day each, fifty of them from 39.83
+    // to 39.33 (enough to move the break-even bars by pixels, not enough to reorder the regions'
+    // margins, which would redraw the profit chart's legend).
+    page.browser.send_keys("#hashprice", &"\u{E012}".repeat(50));
     page.wait_table_change(&before, "the arrow keys");
     page.browser
-        .wait_until("document.getElementById('hashprice-value').value === '51'", "the field to follow the slider");
+        .wait_until("document.getElementById('hashprice-value').value === '39.33'", "the field to follow the slider");
     let mut scenario = Scenario::default();
-    scenario.apply(&Action::SetGlobal(GlobalField::Hashprice, 51.0)).unwrap();
+    scenario.apply(&Action::SetGlobal(GlobalField::Hashprice, 39.33)).unwrap();
     assert_table_matches(&page, &scenario);
     assert!(page.metric("total", "profit_usd_per_day") > 0.0);
     // The break-even chart depends on hashprice and must redraw; on the profit line chart only
@@ -195,7 +188,7 @@ fn keyboard_moves_a_slider_by_its_step_and_charts_redraw() {
     page.wait_canvas_change(CHARTS[1], prints[1]);
     assert_eq!(page.canvas(CHARTS[0]), prints[0], "the profit chart is not drawn again for a hashprice change");
     let cursor = format!("figure[data-chart=\"{}\"] .cursor", CHARTS[0]);
-    assert_eq!(page.attr(&cursor, "data-value"), json!("51"));
+    assert_eq!(page.attr(&cursor, "data-value"), json!("39.33"));
     page.assert_no_console_errors();
 }
 

@@ -4,16 +4,6 @@ use crate::support::page::Page;
 use serde_json::json;
 use sitecost::model::{report, Action, GlobalField, Hardware, HashpriceMode, Report, Scenario, YearMonth};
 
-/// Picks `value` in the `<select>` `id` the way a user does (a `change` event).
-fn choose(page: &Page, id: &str, value: &str) {
-    page.browser.exec(
-        "const el = document.getElementById(arguments[0]);
-         el.value = arguments[1];
-         el.dispatchEvent(new Event('change', { bubbles: true }));",
-        json!([id, value]),
-    );
-}
-
 /// The `data-value` of `css` as a number.
 fn value_of(page: &Page, css: &str) -> f64 {
     let v = page.attr(css, "data-value");
@@ -71,14 +61,20 @@ fn market_mode_derives_the_hashprice_and_switching_back_keeps_the_slider() {
     // The derived hashprice is shown in both modes.
     let derived = value_of(&page, "#hashprice-derived");
     assert!((derived - report(&scenario).hashprice_derived_usd_per_ph_day).abs() < 1e-9, "derived {derived}");
+    // At the defaults the two agree to the cent (39.83), so the market's BTC price then moves
+    // every figure and every new chart.
     let before = page.table();
     let prints = prints_in_view(&page, &NEW_CHARTS);
-
-    choose(&page, "hashprice-mode", "market");
+    page.choose("hashprice-mode", "market");
     scenario.apply(&Action::SetHashpriceMode(HashpriceMode::Market)).unwrap();
     page.wait_table_change(&before, "market mode");
     wait_projection_matches(&page, &scenario);
-    // The derived hashprice (42.31, against the slider's 50) reaches every new chart.
+    let table = page.table();
+    page.slide("btc-price", 120_000.0);
+    scenario.apply(&Action::SetGlobal(GlobalField::BtcPrice, 120_000.0)).unwrap();
+    page.wait_table_change(&table, "a higher BTC price");
+    wait_projection_matches(&page, &scenario);
+    // The derived hashprice (49.51, against the slider's 39.83) reaches every new chart.
     wait_redrawn(&page, &NEW_CHARTS, prints);
     let margin = page.metric("texas", "margin_usd_per_mw_day");
     let want = report(&scenario).rows.iter().find(|r| &*r.id == "texas").unwrap().margin_usd_per_mw_day;
@@ -86,18 +82,18 @@ fn market_mode_derives_the_hashprice_and_switching_back_keeps_the_slider() {
 
     // A market input moves the derived hashprice and, in market mode, every figure.
     let table = page.table();
-    page.slide("btc-price", 120_000.0);
-    scenario.apply(&Action::SetGlobal(GlobalField::BtcPrice, 120_000.0)).unwrap();
+    page.slide("btc-price", 130_000.0);
+    scenario.apply(&Action::SetGlobal(GlobalField::BtcPrice, 130_000.0)).unwrap();
     page.wait_table_change(&table, "a higher BTC price");
     let derived = value_of(&page, "#hashprice-derived");
     let want = report(&scenario).hashprice_derived_usd_per_ph_day;
     assert!((derived - want).abs() < 1e-9 && derived > 0.0, "derived {derived}, model {want}");
     wait_projection_matches(&page, &scenario);
 
-    // Back to direct: the slider's 50 is still there, and the figures are the slider's again.
-    choose(&page, "hashprice-mode", "direct");
+    // Back to direct: the slider's 39.83 is still there, and the figures are the slider's again.
+    page.choose("hashprice-mode", "direct");
     scenario.apply(&Action::SetHashpriceMode(HashpriceMode::Direct)).unwrap();
-    page.browser.wait_until("document.getElementById('hashprice-value').value === '50'", "the slider's value");
+    page.browser.wait_until("document.getElementById('hashprice-value').value === '39.83'", "the slider's value");
     wait_projection_matches(&page, &scenario);
     page.assert_no_console_errors();
 }
@@ -107,7 +103,7 @@ fn a_hardware_preset_sets_the_efficiency_and_the_figures_follow() {
     let page = Page::open();
     let before = page.table();
     let prints = prints_in_view(&page, &NEW_CHARTS);
-    choose(&page, "hardware", Hardware::S21.id());
+    page.choose("hardware", Hardware::S21.id());
     let mut scenario = Scenario::default();
     scenario.apply(&Action::SetHardware(Hardware::S21)).unwrap();
     page.wait_table_change(&before, "the S21 preset");
@@ -182,7 +178,7 @@ fn stay_or_move_ranks_the_moves_for_the_origin_fleet() {
         assert!((net - o.net_36m_usd).abs() <= 1e-6 * o.net_36m_usd.abs().max(1.0), "{}: {net}", o.id);
     }
     // Another origin changes the comparison.
-    choose(&page, "origin-region", "siberia");
+    page.choose("origin-region", "siberia");
     scenario.apply(&Action::SetOrigin(Some("siberia".into()))).unwrap();
     page.browser.wait_until(
         "document.querySelector('#stay-or-move tr.stay').dataset.option === 'siberia'",

@@ -7,6 +7,7 @@ mod accessibility;
 mod autosave;
 mod basics;
 mod decision;
+mod economics;
 mod hosting;
 mod panics;
 mod regions;

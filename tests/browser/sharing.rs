@@ -37,7 +37,7 @@ fn a_link_reproduces_the_exact_scenario_in_a_fresh_browser() {
     change_five_inputs(&page);
     let table = page.table();
     let link = share_link(&page);
-    assert!(link.contains("#s=2~61.5~17.5~"), "{link}");
+    assert!(link.contains("#s=3~61.5~17.5~"), "{link}");
     assert!(link.bytes().all(|b| b.is_ascii_graphic()), "the link survives e-mail: {link}");
     let fresh = Page::load(&link);
     assert_eq!(fresh.table(), table, "the link gave other numbers");
@@ -84,8 +84,8 @@ fn broken_links_show_what_was_wrong_and_never_a_blank_page() {
         (format!("#s={}", &good[..good.len() - 20]), "damaged or cut short", true),
         (format!("#s={}", signed("9~50~21.5~1.1~2~300")), "version \u{201c}9\u{201d}", true),
         (
-            format!("#s={}", signed("1~999~30~1.1~2~300~texas*0.05*100*90")),
-            "999 is outside that range. Using 50 instead.",
+            format!("#s={}", signed("1~999~20~1.1~2~300~texas*0.05*100*90")),
+            "999 is outside that range. Using 39.83 instead.",
             false,
         ),
     ];
@@ -96,7 +96,7 @@ fn broken_links_show_what_was_wrong_and_never_a_blank_page() {
         // What the page shows: the defaults, or field by field: the bad hashprice fell back, the
         // good efficiency and Texas stayed.
         let mut s = Scenario { regions: vec![Scenario::default().regions[1].clone()], ..Scenario::default() };
-        s.globals.values.efficiency_j_per_th = 30.0;
+        s.globals.values.efficiency_j_per_th = 20.0;
         s.regions[0].values.price_usd_per_kwh = 0.05;
         s.regions[0].values.cap_mw = 100.0;
         s.regions[0].values.uptime_pct = 90.0;
@@ -107,7 +107,7 @@ fn broken_links_show_what_was_wrong_and_never_a_blank_page() {
         if all_defaults {
             assert_eq!(page.table(), defaults);
         } else {
-            assert_eq!(page.metric("texas", "break_even_usd_per_ph_day"), r.rows[0].break_even_usd_per_ph_day);
+            assert_eq!(Some(page.metric("texas", "break_even_usd_per_ph_day")), r.rows[0].break_even_usd_per_ph_day);
         }
         page.browser.find_and_click("#dismiss-banner");
         page.browser.wait_until("!document.getElementById('banner')", "the banner to go");
@@ -124,7 +124,7 @@ fn broken_json_files_are_refused_field_by_field_and_change_nothing() {
     let good = sitecost::model::codec::to_json(&Scenario::default());
     let files = [
         ("not-json.json", "this is not json".to_string(), "The file is not JSON"),
-        ("future.json", good.replace("\"version\": 2", "\"version\": 9"), "version 9"),
+        ("future.json", good.replace("\"version\": 3", "\"version\": 9"), "version 9"),
         (
             "types.json",
             good.replace("\"pue\": 1.1", "\"pue\": \"high\"").replace("\"cap_mw\": 500", "\"cap_mw\": 5000"),
@@ -190,7 +190,7 @@ fn every_export_downloads_what_it_says() {
     let rows: Vec<Vec<String>> = sitecost::model::csv::parse(&csv).unwrap().into_iter().map(|r| r.fields).collect();
     let expected = sitecost::model::report(&Scenario::default());
     assert_eq!(rows.len(), 1 + expected.stay_or_move.len(), "header and one row per option");
-    assert_eq!(rows[1][0], *expected.stay_or_move[0].id, "ranked as the model ranks them");
+    assert_eq!(rows[1][1], *expected.stay_or_move[0].id, "ranked as the model ranks them");
     b.find_and_click("#export-json");
     let json = String::from_utf8(b.downloaded("sitecost-scenario.json")).unwrap();
     assert_eq!(sitecost::model::codec::from_json(&json).unwrap(), Scenario::default());
@@ -208,7 +208,7 @@ fn the_embed_snippet_renders_charts_and_table_in_an_iframe_at_320_px() {
         .as_str()
         .unwrap()
         .to_string();
-    assert!(snippet.starts_with("<iframe src=\"") && snippet.contains("#embed&amp;s=2~58~"), "{snippet}");
+    assert!(snippet.starts_with("<iframe src=\"") && snippet.contains("#embed&amp;s=3~58~"), "{snippet}");
     // A plain page of someone's report, holding the snippet in a 320 px column.
     let host = page.browser.downloads().join("report.html");
     std::fs::create_dir_all(host.parent().unwrap()).unwrap();
@@ -239,7 +239,7 @@ fn the_embed_snippet_renders_charts_and_table_in_an_iframe_at_320_px() {
     assert!(facts[1].as_u64().unwrap() <= 320, "the embed is wider than its 320 px frame: {facts}");
     assert!(facts[2].as_u64().unwrap() <= facts[3].as_u64().unwrap(), "the embed needs a scrollbar: {facts}");
     assert!(
-        facts[4].as_str().unwrap().contains("#s=2~58~") && !facts[4].as_str().unwrap().contains("embed"),
+        facts[4].as_str().unwrap().contains("#s=3~58~") && !facts[4].as_str().unwrap().contains("embed"),
         "{facts}"
     );
 }

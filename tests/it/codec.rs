@@ -239,7 +239,8 @@ fn every_truncation_and_every_changed_byte_is_an_error() {
 
 #[test]
 fn a_link_of_another_version_or_shape_says_what_is_wrong() {
-    assert!(decode_link(&signed("3~50~21.5~1.1~2~300")).unwrap_err().contains("version \u{201c}3\u{201d}"));
+    assert!(decode_link(&signed("4~50~21.5~1.1~2~300")).unwrap_err().contains("version \u{201c}4\u{201d}"));
+    assert!(decode_link(&signed("3~50~21.5~1.1~2~300")).unwrap_err().contains("lacks"), "v3 has 16 numbers");
     assert!(decode_link(&signed("2~50~21.5~1.1~2~300")).unwrap_err().contains("lacks"), "v2 has 12 numbers");
     assert!(decode_link(&signed("1~50~21.5")).unwrap_err().contains("lacks"));
     assert!(decode_link(&signed("1~50~21.5~1.1~2~300~texas*1")).unwrap_err().contains("region"));
@@ -254,7 +255,7 @@ fn out_of_range_values_fall_back_field_by_field() {
     ))
     .unwrap();
     let g = &d.scenario.globals;
-    assert_eq!((g.values.hashprice_usd_per_ph_day, g.values.efficiency_j_per_th, g.values.pue), (50.0, 21.5, 1.1));
+    assert_eq!((g.values.hashprice_usd_per_ph_day, g.values.efficiency_j_per_th, g.values.pue), (39.83, 21.5, 1.1));
     let texas = &d.scenario.regions[0].values;
     assert_eq!(
         (texas.price_usd_per_kwh, texas.cap_mw, texas.uptime_pct),
@@ -264,7 +265,7 @@ fn out_of_range_values_fall_back_field_by_field() {
     assert_eq!(d.scenario.regions.len(), 2, "the bad id and the unnamed new region are left out");
     let text = d.problems.iter().map(|p| p.with_fallback()).collect::<Vec<_>>().join("\n");
     for expected in [
-        "Hashprice: Hashprice must be a number from 0 to 150 USD/PH/day; 999 is outside that range. Using 50 instead.",
+        "Hashprice: Hashprice must be a number from 0 to 150 USD/PH/day; 999 is outside that range. Using 39.83 instead.",
         "PUE (overhead): PUE (overhead) must be a number from 1 to 2 \u{d7}; 0 is outside that range. Using 1.1 instead.",
         "Texas (ERCOT), capacity cap: Capacity cap must be a number; \u{201c}abc\u{201d} is not a number. Using 500 instead.",
         "Region 3 (bad%id): the id is not valid or is used twice. Left out.",
@@ -278,7 +279,7 @@ fn out_of_range_values_fall_back_field_by_field() {
 fn bad_json_files_are_refused_with_every_problem_named() {
     assert!(from_json("not json").unwrap_err()[0].starts_with("The file is not JSON"));
     assert!(from_json("{}").unwrap_err()[0].contains("not a sitecost scenario"));
-    assert!(from_json(r#"{"schema":"sitecost-scenario","version":3}"#).unwrap_err()[0].contains("version 3"));
+    assert!(from_json(r#"{"schema":"sitecost-scenario","version":4}"#).unwrap_err()[0].contains("version 4"));
     let text = to_json(&Scenario::default())
         .replace("\"pue\": 1.1", "\"pue\": \"high\"")
         .replace("\"cap_mw\": 500", "\"cap_mw\": -5")

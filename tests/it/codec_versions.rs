@@ -39,10 +39,12 @@ fn version_1_links_and_files_still_open_with_the_new_inputs_at_their_defaults() 
         assert_eq!(texas.value(field), seeds[1].value(field), "a seed keeps its seed {field:?}");
         assert_eq!(s.regions[2].value(field), region_template(field), "a user site takes the template {field:?}");
     }
-    // Its re-encoding is a version-2 link that gives back the same scenario.
+    // Its re-encoding is a link of the current version that gives back the same scenario.
     let again = encode_link(s);
-    assert!(again
-        .starts_with("2~55~17.5~1.2~2.5~400~100000~150~3.125~0.03~2~0~20~direct~custom~kazakhstan~2026-12~2028-04~~"));
+    assert!(
+        again.starts_with("3~55~17.5~1.2~2.5~400~96532~153.33~3.125~0.02~2.5~0~1.5~6~10~3~15~direct~custom~kazakhstan~2025-11~2028-04~~"),
+        "{again}"
+    );
     assert_eq!(decode_link(&again).unwrap().scenario, *s);
 
     // A version-1 file, as the previous release wrote it.
@@ -61,7 +63,7 @@ fn version_1_links_and_files_still_open_with_the_new_inputs_at_their_defaults() 
     assert_eq!(s.regions[0].values.downtime_months, 4.0, "Siberia's seed winter ban");
     assert_eq!(s.regions[1].values.move_days, region_template(RegionField::MoveDays));
     assert_eq!(from_json(&to_json(&s)).unwrap(), s);
-    assert!(to_json(&s).contains("\"version\": 2"));
+    assert!(to_json(&s).contains("\"version\": 3"));
 }
 
 fn region_template(field: RegionField) -> f64 {
@@ -76,24 +78,24 @@ fn bad_new_values_in_a_link_fall_back_and_say_so() {
     ))
     .unwrap();
     let g = &d.scenario.globals;
-    assert_eq!(g.values.difficulty_t, 150.0);
-    assert_eq!(g.values.difficulty_growth_pct_per_month, 2.0);
+    assert_eq!(g.values.difficulty_t, 153.33);
+    assert_eq!(g.values.difficulty_growth_pct_per_month, 2.5);
     assert_eq!(g.hashprice_mode, HashpriceMode::Direct);
     assert_eq!(g.hardware, Hardware::S21);
     assert_eq!(g.origin_region.as_deref(), Some("kazakhstan"));
-    assert_eq!(g.start_month, YearMonth { year: 2026, month: 12 });
+    assert_eq!(g.start_month, YearMonth { year: 2025, month: 11 });
     assert_eq!(g.halving_month, YearMonth { year: 2028, month: 4 });
     assert_eq!(g.sensitivity_region.as_deref(), Some("ghost"), "an id that names no region is kept");
     let texas = &d.scenario.regions[0];
     assert_eq!((texas.values.levy_usd_per_kwh, texas.values.downtime_months), (0.002, 0.0));
     let text = d.problems.iter().map(|p| p.with_fallback()).collect::<Vec<_>>().join("\n");
     for expected in [
-        "Network difficulty: Network difficulty must be a number from 1 to 2000 T; 0 is outside that range. Using 150 instead.",
-        "Difficulty growth: Difficulty growth must be a number from -20 to 20 %/month; -30 is outside that range. Using 2 instead.",
+        "Network difficulty: Network difficulty must be a number from 1 to 2000 T; 0 is outside that range. Using 153.33 instead.",
+        "Difficulty growth: Difficulty growth must be a number from -20 to 20 %/month; -30 is outside that range. Using 2.5 instead.",
         "Hashprice mode: \u{201c}sideways\u{201d} is neither direct nor market. Using direct instead.",
         "Origin region: \u{201c}Bad*Id\u{201d} is not a region id. Using kazakhstan instead.",
-        "Projection start: \u{201c}2026-13\u{201d} is not a month from 2000-01 to 2200-12. Using 2026-12 instead.",
-        "Halving month: \u{201c}2040-01\u{201d} is not a month from the projection's start (2026-12) to ten years after it. Using 2028-04 instead.",
+        "Projection start: \u{201c}2026-13\u{201d} is not a month from 2000-01 to 2200-12. Using 2025-11 instead.",
+        "Halving month: \u{201c}2040-01\u{201d} is not a month from the projection's start (2025-11) to ten years after it. Using 2028-04 instead.",
         "Texas (ERCOT), seasonal downtime: Seasonal downtime must be a number from 0 to 12 months/year; 13 is outside that range. Using 0 instead.",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
@@ -123,15 +125,15 @@ fn bad_new_values_in_a_link_fall_back_and_say_so() {
 fn a_version_2_file_names_every_bad_new_value_and_changes_nothing() {
     let text = to_json(&Scenario::default())
         .replace("\"hashprice_mode\": \"direct\"", "\"hashprice_mode\": 3")
-        .replace("\"halving_month\": \"2028-04\"", "\"halving_month\": \"2026-01\"")
+        .replace("\"halving_month\": \"2028-04\"", "\"halving_month\": \"2025-01\"")
         .replace("\"origin_region\": \"kazakhstan\"", "\"origin_region\": \"no such id!\"")
-        .replace("\"tax_pct\": 25", "\"tax_pct\": 101")
+        .replace("\"tax_pct\": 25.0", "\"tax_pct\": 101")
         .replace("\"subsidy_btc\": 3.125,", "");
     let problems = from_json(&text).unwrap_err();
     let all = problems.join("\n");
     for expected in [
         "globals.hashprice_mode: expected a string; found a number.",
-        "Halving month: \u{201c}2026-01\u{201d} is not a month from the projection's start (2026-12) to ten years after it.",
+        "Halving month: \u{201c}2025-01\u{201d} is not a month from the projection's start (2025-11) to ten years after it.",
         "Origin region: \u{201c}no such id!\u{201d} is not a region id.",
         "Siberia (Russia), income tax: Income tax must be a number from 0 to 90 %; 101 is outside that range.",
         "Block subsidy: Block subsidy must be a number; it is missing.",
@@ -144,14 +146,20 @@ fn a_version_2_file_names_every_bad_new_value_and_changes_nothing() {
     s.apply(&Action::SetOrigin(None)).unwrap();
     let json = to_json(&s);
     for key in [
-        "\"btc_price_usd\": 100000",
-        "\"difficulty_t\": 150",
-        "\"unit_price_usd_per_th\": 20",
+        "\"btc_price_usd\": 96532",
+        "\"difficulty_t\": 153.33",
+        "\"unit_price_usd_per_th\": 6",
+        "\"difficulty_growth_after_halving_pct_per_month\": 1.5",
+        "\"residual_value_pct\": 10",
+        "\"depreciation_years\": 3",
+        "\"discount_rate_pct_per_year\": 15",
+        "\"exit_cost_usd_per_mw\": 15000",
+        "\"policy_risk_pct_per_year\": 10",
         "\"hardware\": \"s19-xp\"",
         "\"origin_region\": null",
-        "\"start_month\": \"2026-12\"",
+        "\"start_month\": \"2025-11\"",
         "\"sensitivity_region\": null",
-        "\"levy_usd_per_kwh\": 0.002",
+        "\"levy_usd_per_kwh\": 0.0039",
         "\"move_days\": 90",
     ] {
         assert!(json.contains(key), "{key} missing in {json}");

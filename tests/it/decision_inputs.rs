@@ -37,14 +37,9 @@ fn market_hashprice_matches_the_published_worked_example() {
     assert_eq!(market.hashprice_usd_per_ph_day, hp);
     assert_eq!(market.hashprice_mode, HashpriceMode::Market);
     let g = &s.globals;
-    let m = formulas::margin_usd_per_mw_day(
-        hp,
-        g.values.efficiency_j_per_th,
-        g.values.pue,
-        g.values.pool_fee_pct / 100.0,
-        s.regions[1].values.price_usd_per_kwh,
-        s.regions[1].effective_uptime(),
-    );
+    let revenue =
+        formulas::revenue_usd_per_mw_day(hp, g.values.efficiency_j_per_th, g.values.pue, g.values.pool_fee_pct / 100.0);
+    let m = formulas::margin_usd_per_mw_day(revenue, &s.regions[1].costs());
     assert_eq!(market.rows[1].margin_usd_per_mw_day, m, "the table uses the market hashprice");
     s.apply(&Action::SetHashpriceMode(HashpriceMode::Direct)).unwrap();
     assert_eq!(s.globals.values.hashprice_usd_per_ph_day, 61.0);
@@ -57,7 +52,7 @@ fn presets_set_the_efficiency_and_an_edit_makes_it_custom() {
     assert_eq!(s.globals.hardware, Hardware::S19Xp);
     assert_eq!(Some(s.globals.values.efficiency_j_per_th), Hardware::S19Xp.efficiency_j_per_th());
     let table = [
-        (Hardware::S19Xp, 141.0, 21.5),
+        (Hardware::S19Xp, 140.0, 21.5),
         (Hardware::S21, 200.0, 17.5),
         (Hardware::S21Pro, 234.0, 15.0),
         (Hardware::S21Xp, 270.0, 13.5),
@@ -68,6 +63,9 @@ fn presets_set_the_efficiency_and_an_edit_makes_it_custom() {
         assert_eq!(s.globals.values.efficiency_j_per_th, j_per_th);
         assert_eq!(hardware.hashrate_th_s(), Some(th_s));
         assert!(hardware.source().unwrap().contains(&format!("{th_s} TH/s")), "{hardware:?}");
+        // A preset brings its own dated price into the machine price.
+        assert_eq!(Some(s.globals.values.unit_price_usd_per_th), hardware.price_usd_per_th());
+        assert!(crate::dated_or_assumed(hardware.price_source().unwrap()), "{hardware:?}");
         assert_eq!(Hardware::from_id(hardware.id()), Some(hardware));
     }
     // Typing the preset's own value keeps the preset; any other value is a custom machine.
@@ -77,28 +75,58 @@ fn presets_set_the_efficiency_and_an_edit_makes_it_custom() {
     assert_eq!(s.globals.hardware, Hardware::Custom);
     s.apply(&Action::SetHardware(Hardware::Custom)).unwrap();
     assert_eq!(s.globals.values.efficiency_j_per_th, 19.0, "custom keeps the efficiency");
+    assert_eq!(Hardware::Custom.price_usd_per_th(), None);
+    // The price stays editable and an edit keeps the preset.
+    s.apply(&Action::SetHardware(Hardware::S21)).unwrap();
+    s.apply(&Action::SetGlobal(GlobalField::UnitPrice, 11.5)).unwrap();
+    assert_eq!((s.globals.hardware, s.globals.values.unit_price_usd_per_th), (Hardware::S21, 11.5));
     // A refused efficiency changes nothing, machine included.
     s.apply(&Action::SetHardware(Hardware::S21)).unwrap();
     let before = s.clone();
     assert!(s.apply(&Action::SetGlobal(GlobalField::Efficiency, 0.0)).is_err());
     assert_eq!(s, before);
-    // Machines are part of a new deployment's upfront cost: $20/TH × 10⁶ / (17.5 × 1.1) TH/s per MW.
+    // Machines are part of a new deployment's upfront cost: the S21's $14/TH × 10⁶ / (17.5 × 1.1)
+    // TH/s per MW.
     let r = report(&s);
-    close(r.rows[1].upfront_usd_per_mw, 450_000.0 + 20.0 * 1e6 / (17.5 * 1.1), "Texas upfront");
+    close(r.rows[1].upfront_usd_per_mw, 450_000.0 + 14.0 * 1e6 / (17.5 * 1.1), "Texas upfront");
 }
 
 #[test]
 fn new_fields_are_sourced_checked_and_named_for_the_dom() {
     let keys: Vec<&str> = GlobalField::ALL.iter().map(|f| f.spec().key).collect();
-    for key in
-        ["btc-price", "difficulty", "subsidy", "fees-per-block", "difficulty-growth", "btc-price-growth", "unit-price"]
-    {
+    for key in [
+        "btc-price",
+        "difficulty",
+        "subsidy",
+        "fees-per-block",
+        "difficulty-growth",
+        "difficulty-growth-after-halving",
+        "btc-price-growth",
+        "unit-price",
+        "residual-value",
+        "depreciation-years",
+        "discount-rate",
+    ] {
         assert!(keys.contains(&key), "{key}");
     }
     let region_keys: Vec<&str> = RegionField::ALL.iter().map(|f| f.spec().key).collect();
     assert_eq!(
         region_keys,
-        ["price", "cap", "uptime", "opex", "levy", "downtime", "tax", "capex", "move-cost", "move-days"]
+        [
+            "price",
+            "cap",
+            "uptime",
+            "opex",
+            "levy",
+            "downtime",
+            "tax",
+            "capex",
+            "move-cost",
+            "move-days",
+            "exit-cost",
+            "exit-days",
+            "policy-risk"
+        ]
     );
     let defaults = Globals::default();
     for field in GlobalField::ALL {
@@ -107,8 +135,18 @@ fn new_fields_are_sourced_checked_and_named_for_the_dom() {
         let source = Globals::source(field);
         assert!(crate::dated_or_assumed(&source.text), "{field:?} needs a dated source: {}", source.text);
     }
-    assert!(Globals::source(GlobalField::BtcPrice).assumption);
-    assert!(Globals::source(GlobalField::UnitPrice).text.contains("2023"), "the machine price is dated");
+    // Every market default is of one month, and the projection starts in it.
+    for field in [GlobalField::BtcPrice, GlobalField::Difficulty, GlobalField::FeesPerBlock] {
+        let source = Globals::source(field);
+        assert!(!source.assumption && source.text.contains(MARKET_DATA_MONTH_TEXT), "{field:?}: {}", source.text);
+    }
+    assert_eq!(defaults.start_month, MARKET_DATA_MONTH);
+    // The direct hashprice is the market formula's at those defaults, to the cent.
+    let market = defaults.market_hashprice_usd_per_ph_day();
+    assert_eq!((market * 100.0).round() / 100.0, defaults.values.hashprice_usd_per_ph_day);
+    assert_eq!(defaults.values.hashprice_usd_per_ph_day, 39.83);
+    // The default machine price is the default machine's.
+    assert_eq!(Some(defaults.values.unit_price_usd_per_th), defaults.hardware.price_usd_per_th());
     // Growth may be negative, down to −20 %/month; below that is out of range, not "negative".
     let growth = GlobalField::DifficultyGrowth.spec();
     assert_eq!(growth.parse("-3.5"), Ok(-3.5));
@@ -120,10 +158,15 @@ fn new_fields_are_sourced_checked_and_named_for_the_dom() {
     );
     assert!(GlobalField::Difficulty.spec().parse("0").is_err(), "difficulty divides, so zero is refused");
     assert!(RegionField::DowntimeMonths.spec().parse("13").is_err());
-    // Kazakhstan's levy: 1 tenge/kWh at 500 KZT/USD, cited.
+    // Kazakhstan's levy: 2 tenge/kWh since 2024 at 510 KZT/USD, cited.
     let kz = &seed_regions()[0];
-    assert_eq!(kz.values.levy_usd_per_kwh, 0.002);
-    assert!(kz.source(RegionField::Levy).text.contains("1 tenge"));
+    assert_eq!(kz.values.levy_usd_per_kwh, 0.0039);
+    assert!(kz.source(RegionField::Levy).text.contains("2 tenge per kWh"));
+    // Combined income tax: state tax is deductible federally, 21 + s × (1 − 0.21).
+    for (i, state_pct) in [(3, 7.25), (4, 5.19)] {
+        let combined = seed_regions()[i].values.tax_pct;
+        assert!((combined - (21.0 + state_pct * 0.79)).abs() < 0.005, "{combined}");
+    }
     assert!(!kz.source(RegionField::Tax).assumption);
     let siberia = &seed_regions()[5];
     assert_eq!(siberia.values.downtime_months, 4.0);
@@ -133,7 +176,7 @@ fn new_fields_are_sourced_checked_and_named_for_the_dom() {
     s.apply(&Action::AddRegion).unwrap();
     let added = s.regions.last().unwrap();
     let values: Vec<f64> = RegionField::ALL.iter().map(|&f| added.value(f)).collect();
-    assert_eq!(values, [0.05, 50.0, 95.0, 5000.0, 0.0, 0.0, 20.0, 400_000.0, 50_000.0, 60.0]);
+    assert_eq!(values, [0.05, 50.0, 95.0, 5000.0, 0.0, 0.0, 20.0, 400_000.0, 50_000.0, 60.0, 20_000.0, 14.0, 2.0]);
 }
 
 #[test]
@@ -146,26 +189,34 @@ fn the_sensitivity_map_is_the_margin_formula_on_a_fine_grid() {
     assert_eq!(grid.margins_usd_per_mw_day.len(), 10_000);
     let g = &s.globals;
     let (e, pue, fee) = (g.values.efficiency_j_per_th, g.values.pue, g.values.pool_fee_pct / 100.0);
-    let u = s.regions[0].effective_uptime();
+    let costs = s.regions[0].costs();
+    let at = |p: f64| formulas::SiteCosts { price_usd_per_kwh: p, ..costs };
+    let margin =
+        |p: f64, hp: f64| formulas::margin_usd_per_mw_day(formulas::revenue_usd_per_mw_day(hp, e, pue, fee), &at(p));
     // Cell centres: column i at 0.2 × (i + 0.5) / 100 USD/kWh, row j at 150 × (j + 0.5) / 100.
     for (i, j) in [(0, 0), (37, 81), (99, 99), (50, 12)] {
         let (p, hp) = (0.2 * (i as f64 + 0.5) / 100.0, 150.0 * (j as f64 + 0.5) / 100.0);
         close(grid.price_at(i), p, "price");
         close(grid.hashprice_at(j), hp, "hashprice");
-        assert_eq!(grid.margin(i, j), formulas::margin_usd_per_mw_day(hp, e, pue, fee, p, u));
+        close(grid.margin(i, j), margin(p, hp), "the all-in margin");
     }
     // The current point is the table's figure; the break-even line has zero margin at both ends
     // and separates the signs.
-    assert_eq!(grid.current, (0.04, 50.0));
+    assert_eq!(grid.current, (0.04, r.hashprice_usd_per_ph_day));
     assert_eq!(grid.current_margin_usd_per_mw_day, r.rows[0].margin_usd_per_mw_day);
-    for (p, hp) in grid.break_even_line {
-        assert!(formulas::margin_usd_per_mw_day(hp, e, pue, fee, p, u).abs() < 1e-9);
+    let line = grid.break_even_line.expect("the line crosses the map");
+    for (p, hp) in line {
+        assert!(margin(p, hp).abs() < 1e-9, "zero margin at {p}, {hp}");
     }
-    // 24 × 21.5 × 1.1 × 0.2 / 0.98 ≈ 115.8 < 150: the line leaves through the right edge.
-    assert_eq!(grid.break_even_line[1].0, 0.2);
+    // It enters on the left edge above zero: opex and levy need revenue even with free power.
+    assert_eq!(line[0].0, 0.0);
+    assert!(line[0].1 > 0.0);
+    // 24 000 × (0.2 + 0.002) + opex ≈ 4848 + 157 a day over 1000 / 23.65 × 0.98 PH/s ≈ 118 < 150:
+    // the line leaves through the right edge.
+    assert_eq!(line[1].0, 0.2);
     for i in 0..100 {
         for j in 0..100 {
-            let be = formulas::break_even_usd_per_ph_day(e, pue, fee, grid.price_at(i));
+            let be = formulas::break_even_usd_per_ph_day(e, pue, fee, &at(grid.price_at(i))).unwrap();
             let m = grid.margin(i, j);
             assert!(if grid.hashprice_at(j) > be { m > 0.0 } else { m <= 0.0 }, "cell {i},{j}");
             assert!(m.abs() <= grid.max_abs_margin_usd_per_mw_day);
@@ -177,8 +228,12 @@ fn the_sensitivity_map_is_the_margin_formula_on_a_fine_grid() {
     s.apply(&Action::SetGlobal(GlobalField::Pue, 2.0)).unwrap();
     let grid = report(&s).sensitivity.unwrap();
     assert_eq!((&*grid.id, grid.region_index), ("texas", 1));
-    assert_eq!(grid.break_even_line[1].1, 150.0);
-    close(grid.break_even_line[1].0, 150.0 * 0.98 / (24.0 * 60.0 * 2.0), "where the line meets the top");
+    let line = grid.break_even_line.expect("the line enters the map");
+    assert_eq!(line[1].1, 150.0);
+    // Texas: no levy, opex 6000 a month at 97 % uptime; the top is where revenue at 150 pays
+    // the power and the opex: 150 × 1000 / 120 × 0.98 = 24 000 × p + 6000 / (30.4375 × 0.97).
+    let texas_opex_per_day = 6000.0 / (365.25 / 12.0) / 0.97;
+    close(line[1].0, (150.0 * 1000.0 / 120.0 * 0.98 - texas_opex_per_day) / 24_000.0, "where the line meets the top");
     assert_eq!(
         s.apply(&Action::SetSensitivityRegion(Some("mars".into()))),
         Err(ApplyError::UnknownRegionId("mars".into()))
@@ -211,7 +266,7 @@ fn a_market_hashprice_above_the_slider_range_stays_on_the_charts() {
     // chart alike, and the cells follow it.
     assert_eq!(grid.hashprice_axis_usd_per_ph_day, (0.0, 200.0));
     assert_eq!(r.hashprice_axis, (0.0, 200.0));
-    assert!(r.rows.iter().all(|row| row.margin_line[1].0 == 200.0), "the profit lines reach the end");
+    assert!(r.rows.iter().all(|row| row.margin_line[2].0 == 200.0), "the profit lines reach the end");
     close(grid.hashprice_at(99), 200.0 * 99.5 / 100.0, "the top row's centre");
     assert_eq!(grid.current.1, hp);
     assert!(grid.current.1 < grid.hashprice_axis_usd_per_ph_day.1, "the current point is on the map");

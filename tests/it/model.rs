@@ -121,7 +121,7 @@ fn apply_changes_one_value_and_refuses_bad_ones_untouched() {
         Action::SetRegion(0, RegionField::Tax, 95.0),
         Action::SetOrigin(Some("atlantis".into())),
         Action::SetSensitivityRegion(Some("".into())),
-        Action::SetHalvingMonth(YearMonth { year: 2026, month: 6 }),
+        Action::SetHalvingMonth(YearMonth { year: 2025, month: 6 }),
     ] {
         assert!(s.apply(&bad).is_err(), "{bad:?} should be refused");
         assert_eq!(s, before, "{bad:?} changed the scenario");
@@ -129,6 +129,10 @@ fn apply_changes_one_value_and_refuses_bad_ones_untouched() {
     // An index past the end (a region removed meanwhile) is refused, not a panic.
     assert_eq!(s.apply(&Action::SetRegion(99, RegionField::Cap, 5.0)), Err(ApplyError::NoSuchRegion));
     assert_eq!(s, before);
+}
+
+fn close_to(actual: f64, expected: f64) {
+    assert!((actual - expected).abs() <= 1e-9 * expected.abs().max(1.0), "got {actual}, expected {expected}");
 }
 
 #[test]
@@ -139,53 +143,47 @@ fn report_follows_the_formulas_for_the_defaults() {
     let fee = g.values.pool_fee_pct / 100.0;
     assert_eq!(r.rows.len(), 6);
     for (row, region) in r.rows.iter().zip(&s.regions) {
-        let m = formulas::margin_usd_per_mw_day(
-            g.values.hashprice_usd_per_ph_day,
-            g.values.efficiency_j_per_th,
-            g.values.pue,
-            fee,
-            region.values.price_usd_per_kwh,
-            region.effective_uptime(),
-        );
+        let revenue = |hp: f64| formulas::revenue_usd_per_mw_day(hp, g.values.efficiency_j_per_th, g.values.pue, fee);
+        let m = formulas::margin_usd_per_mw_day(revenue(g.values.hashprice_usd_per_ph_day), &region.costs());
         assert_eq!(row.margin_usd_per_mw_day, m);
         assert_eq!(row.effective_uptime_pct, region.effective_uptime() * 100.0);
         assert_eq!(row.profit_usd_per_day, row.allocated_mw * m);
         assert_eq!(row.hashrate_ph_s, row.allocated_mw * r.hashrate_ph_s_per_mw);
         assert_eq!(row.margin_line[0].0, 0.0);
-        assert!(
-            (row.margin_line[1].1
-                - formulas::margin_usd_per_mw_day(
-                    150.0,
-                    g.values.efficiency_j_per_th,
-                    g.values.pue,
-                    fee,
-                    region.values.price_usd_per_kwh,
-                    region.effective_uptime()
-                ))
-            .abs()
-                < 1e-9
-        );
+        assert!((row.margin_line[2].1 - formulas::margin_usd_per_mw_day(revenue(150.0), &region.costs())).abs() < 1e-9);
+        // The line bends where the machines switch on: the opex alone below that hashprice.
+        let (bend, at_bend) = row.margin_line[1];
+        close_to(revenue(bend), region.costs().energy_usd_per_mw_day());
+        close_to(at_bend, -region.costs().opex_usd_per_mw_day());
     }
     let sum: f64 = r.rows.iter().map(|x| x.profit_usd_per_day).sum();
     assert_eq!(r.totals.profit_usd_per_day, sum);
-    // At $50/PH/day and 21.5 J/TH × 1.1, break-even is 49 / 567.6 ≈ 8.63 ¢/kWh: every region pays.
-    // Revenue is 1000 / 23.65 × 50 × 0.98 ≈ 2 071.9 per MW-day, so margins rank New York
-    // (0.95 × (2 071.9 − 960) ≈ 1 056) over Kazakhstan (0.85 × 1 111.9 ≈ 945) over Siberia
-    // (95 % uptime for the 8 months without the winter ban: 0.95 × 8 / 12 × (2 071.9 − 840) ≈ 780)
-    // over the three at 6.6–6.9 ¢/kWh (Texas: 0.97 × (2 071.9 − 1 584) ≈ 473).
+    // At $39.83/PH/day and 21.5 J/TH × 1.1, revenue is 1000 / 23.65 × 39.83 × 0.98 ≈ 1 650.4 per
+    // MW-day. All-in margins, with D = 30.4375 days a month:
+    // New York  0.95 × (1 650.4 − 960) − 6 500 / D ≈ 655.9 − 213.6 ≈ 442.4;
+    // Siberia   0.95 × 8 / 12 × (1 650.4 − 840) − 4 000 / D ≈ 513.3 − 131.4 ≈ 381.9;
+    // Kazakhstan 0.85 × (1 650.4 − 24 000 × 0.0439) − 4 000 / D ≈ 507.3 − 131.4 ≈ 375.9;
+    // Texas     0.97 × (1 650.4 − 1 584) − 6 000 / D ≈ 64.4 − 197.1 < 0;
+    // Wyoming (1 800) and Georgia (1 651.2) pay more for power than the machines earn: switched
+    // off, they lose their opex. So New York fills its 100 MW and Siberia takes the other 200.
     let allocated: Vec<(&str, f64)> = r.rows.iter().map(|x| (&*x.id, x.allocated_mw)).collect();
     assert_eq!(
         allocated,
         [
-            ("kazakhstan", 100.0),
+            ("kazakhstan", 0.0),
             ("texas", 0.0),
             ("wyoming", 0.0),
             ("new-york", 100.0),
             ("georgia", 0.0),
-            ("siberia", 100.0)
+            ("siberia", 200.0)
         ]
     );
-    assert!((r.rows[0].break_even_usd_per_kwh - 49.0 / 567.6).abs() < 1e-12);
+    let margins: Vec<i64> = r.rows.iter().map(|x| (x.margin_usd_per_mw_day * 10.0).round() as i64).collect();
+    assert_eq!(margins, [3759, -1327, -1971, 4424, -1971, 3819]);
+    // Kazakhstan's all-in break-even: (R − O / (D × u)) / 24 000 − L.
+    let revenue = 1000.0 / 23.65 * 39.83 * 0.98;
+    let be = (revenue - 4000.0 / (365.25 / 12.0) / 0.85) / 24_000.0 - 0.0039;
+    assert!((r.rows[0].break_even_usd_per_kwh.unwrap() - be).abs() < 1e-12);
     assert_eq!(r.totals.allocated_mw, 300.0);
     assert_eq!(r.totals.unplaced_mw, 0.0);
 }
@@ -195,11 +193,12 @@ fn fleet_larger_than_profitable_room_is_reported_unplaced() {
     let mut s = Scenario::default();
     s.apply(&Action::SetGlobal(GlobalField::FleetMw, 2000.0)).unwrap();
     let r = report(&s);
-    // Every region pays at the defaults, so all caps fill: 100+500+200+100+300+300 = 1 500 MW;
-    // 500 MW have nowhere to go.
-    assert_eq!(r.totals.allocated_mw, 1500.0);
-    assert_eq!(r.totals.unplaced_mw, 500.0);
-    assert!(r.rows.iter().all(|x| x.cap_binds));
+    // Three regions pay at the defaults (above), so their caps fill: 100 + 100 + 300 = 500 MW;
+    // 1 500 MW have nowhere profitable to go.
+    assert_eq!(r.totals.allocated_mw, 500.0);
+    assert_eq!(r.totals.unplaced_mw, 1500.0);
+    let binding: Vec<&str> = r.rows.iter().filter(|x| x.cap_binds).map(|x| &*x.id).collect();
+    assert_eq!(binding, ["kazakhstan", "new-york", "siberia"]);
 }
 
 #[test]

@@ -82,13 +82,20 @@ fn the_results_csv_has_units_a_row_per_region_and_a_total() {
     assert_eq!(rows[7][..2], ["total", "Total"]);
     assert_eq!(rows[7][10].parse::<f64>().unwrap(), r.totals.profit_usd_per_day);
     assert_eq!(rows[1][7].parse::<f64>().unwrap(), r.rows[0].margin_usd_per_mw_day, "numbers are exact");
-    // The projection's columns: payback month (empty for never) and the 36-month net per MW.
-    assert_eq!(rows[0][11..], ["payback_months", "net_36m_usd_per_mw"]);
+    // The projection's columns: payback month (empty for never), the 36-month net and NPV per MW,
+    // the chance of being open at month 36 and the months switched off.
+    assert_eq!(
+        rows[0][11..],
+        ["payback_months", "net_36m_usd_per_mw", "npv_usd_per_mw", "survival_36m_pct", "off_months"]
+    );
     for (row, region) in rows[1..7].iter().zip(&r.rows) {
         assert_eq!(row[11], region.payback_months.map_or(String::new(), |m| m.to_string()));
         assert_eq!(row[12].parse::<f64>().unwrap(), region.net_36m_usd_per_mw);
+        assert_eq!(row[13].parse::<f64>().unwrap(), region.npv_usd_per_mw);
+        assert_eq!(row[14].parse::<f64>().unwrap(), region.survival_36m_pct);
+        assert_eq!(row[15], region.off_months.len().to_string());
     }
-    assert_eq!(rows[7][11..], ["", ""], "the total row has no per-MW projection");
+    assert_eq!(rows[7][11..], ["", "", "", "", ""], "the total row has no per-MW projection");
 }
 
 #[test]
@@ -98,16 +105,34 @@ fn the_stay_or_move_csv_has_one_row_per_option_in_rank_order() {
     let rows = fields(&stay_or_move_csv(&r));
     assert_eq!(
         rows[0],
-        ["region_id", "region_name", "stay", "mw", "upfront_usd", "net_36m_usd", "vs_stay_usd", "break_even_month"]
+        [
+            "option",
+            "region_id",
+            "region_name",
+            "mw",
+            "placements",
+            "upfront_usd",
+            "net_36m_usd",
+            "npv_usd",
+            "vs_stay_usd",
+            "break_even_month",
+            "off_months"
+        ]
     );
-    assert_eq!(rows.len(), 1 + 6);
+    assert_eq!(rows.len(), 1 + 6 + 1, "staying, five moves and the plan");
     for (row, option) in rows[1..].iter().zip(&r.stay_or_move) {
-        assert_eq!(row[0], *option.id);
-        assert_eq!(row[2], option.stay.to_string());
-        assert_eq!(row[5].parse::<f64>().unwrap(), option.net_36m_usd);
-        assert_eq!(row[7], option.break_even_month.map_or(String::new(), |m| m.to_string()));
+        assert_eq!(row[1], *option.id);
+        let placements: Vec<String> = option.placements.iter().map(|p| format!("{}:{}", p.id, p.mw)).collect();
+        assert_eq!(row[4], placements.join(";"));
+        assert_eq!(row[6].parse::<f64>().unwrap(), option.net_36m_usd);
+        assert_eq!(row[7].parse::<f64>().unwrap(), option.npv_usd);
+        assert_eq!(row[9], option.break_even_month.map_or(String::new(), |m| m.to_string()));
+        assert_eq!(row[10], option.off_months.len().to_string());
     }
-    assert_eq!(rows.iter().filter(|row| row[2] == "true").count(), 1, "exactly one row is staying");
+    for (kind, count) in [("stay", 1), ("move", 5), ("plan", 1)] {
+        assert_eq!(rows.iter().filter(|row| row[0] == kind).count(), count, "{kind}");
+    }
+    assert_eq!(rows.iter().find(|row| row[0] == "plan").unwrap()[1], "plan");
     // Without an origin there is nothing to compare: only the header.
     let mut none = Scenario::default();
     none.apply(&Action::SetOrigin(None)).unwrap();

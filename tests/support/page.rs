@@ -184,6 +184,16 @@ impl Page {
         );
     }
 
+    /// Picks `value` in the `<select>` `id` the way a user does (a `change` event).
+    pub fn choose(&self, id: &str, value: &str) {
+        self.browser.exec(
+            "const el = document.getElementById(arguments[0]);
+             el.value = arguments[1];
+             el.dispatchEvent(new Event('change', { bubbles: true }));",
+            json!([id, value]),
+        );
+    }
+
     /// Replaces a text field's content at once, as a paste does, with one `input` event.
     pub fn paste(&self, css: &str, text: &str) {
         self.browser.exec(
@@ -201,8 +211,9 @@ impl Page {
             .iter()
             .map(|r| {
                 let value = r[2].as_str().unwrap();
-                // "never": a month that does not come within the projection.
-                let parsed = if value == "never" {
+                // "never": a month that does not come within the projection; "none": no
+                // break-even (a site without power). Both read as infinity.
+                let parsed = if value == "never" || value == "none" {
                     f64::INFINITY
                 } else {
                     value.parse::<f64>().unwrap_or_else(|_| panic!("data-value {value:?} is not a number"))

@@ -20,7 +20,7 @@ use crate::model::scenario::Scenario;
 
 pub const JSON_SCHEMA: &str = "sitecost-scenario";
 /// The version `to_json` writes; [`from_json`] also reads the versions before it.
-pub const JSON_VERSION: u32 = 2;
+pub const JSON_VERSION: u32 = 3;
 
 /// The file as written.
 #[derive(Serialize)]
@@ -84,7 +84,7 @@ pub fn from_json(text: &str) -> Result<Scenario, Vec<String>> {
                 v => kind(v).to_string(),
             });
             return Err(vec![format!(
-                "The file has scenario version {found}; this page reads versions 1 and {JSON_VERSION}."
+                "The file has scenario version {found}; this page reads versions 1 to {JSON_VERSION}."
             )]);
         }
     };

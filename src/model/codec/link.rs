@@ -21,7 +21,7 @@ use crate::model::region::seed_regions;
 use crate::model::scenario::Scenario;
 
 /// The version `encode_link` writes; [`decode_link`] also reads version 1.
-pub const LINK_VERSION: u32 = 2;
+pub const LINK_VERSION: u32 = 3;
 
 /// CRC-32 (IEEE), bit by bit: a link is a few hundred bytes, so a table would buy nothing.
 pub fn crc32(bytes: &[u8]) -> u32 {
@@ -124,7 +124,7 @@ pub fn decode_link(text: &str) -> Result<Decoded, String> {
             let other = tokens[0];
             return Err(format!(
                 "The link was made by scenario format version \u{201c}{other}\u{201d}; this page reads versions 1 \
-                 and {LINK_VERSION}."
+                 to {LINK_VERSION}."
             ));
         }
     };
