@@ -295,7 +295,11 @@ fn main() {
     if std::env::args().any(|a| a == "--trace") {
         let drag = std::env::args().any(|a| a == "--drag");
         // Paced as the scenarios are: the drag one event per frame, the mixed events back to back.
-        print_trace(&default_url, if drag { plan_drag() } else { plan_mixed("texas") }, drag);
+        if std::env::args().any(|a| a == "--regions50-hourly") {
+            print_trace(&default_url, Some(&fifty_hourly_file), plan_mixed("candidate-site-7"), false);
+        } else {
+            print_trace(&default_url, None, if drag { plan_drag() } else { plan_mixed("texas") }, drag);
+        }
         return;
     }
     if let Some(others) = compare_pages() {

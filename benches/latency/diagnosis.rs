@@ -54,11 +54,11 @@ pub fn print_profile(profile: &Value, events: f64) {
     }
 }
 
-/// With `--trace` (and `--drag` for the drag plan): Chromium's trace events during one
-/// scenario's timed events, summed by name and thread (nested events count in their parents
+/// With `--trace` (and `--drag` for the drag plan, or `--regions50-hourly` for that scenario's
+/// file and events): Chromium's trace events during one scenario's timed events, summed by name and thread (nested events count in their parents
 /// too), in ms per event. `TRACE_JS` runs a script first and `TRACE_CSS` adds CSS rules (to try
 /// a change without a build).
-pub fn print_trace(url: &str, plan: Vec<Value>, paced: bool) {
+pub fn print_trace(url: &str, import: Option<&ScenarioFile>, plan: Vec<Value>, paced: bool) {
     let browser = Browser::start_tracing(Some(
         "devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,blink,cc,v8.execute",
     ));
@@ -71,6 +71,9 @@ pub fn print_trace(url: &str, plan: Vec<Value>, paced: bool) {
         ),
         "the app",
     );
+    if let Some(file) = import {
+        file.open(&browser);
+    }
     browser.exec_async_with(RUN_PLAN, json!([plan[..20].to_vec(), paced]));
     if let Ok(script) = std::env::var("TRACE_JS") {
         browser.exec(&script, json!([]));

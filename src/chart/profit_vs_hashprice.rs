@@ -30,7 +30,7 @@ pub struct Inputs {
 struct Line {
     name: Rc<str>,
     color_rgb: [u8; 3],
-    margin_line: Vec<(f64, f64)>,
+    margin_line: Rc<[(f64, f64)]>,
     /// `None` for a site without power, which has no break-even.
     break_even_usd_per_ph_day: Option<f64>,
 }
@@ -95,7 +95,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     let ranked = inputs.ranked.iter().map(|&i| &inputs.lines[i]);
     let legend = draw_ranked_lines(
         &mut chart,
-        ranked.map(|l| RankedLine { name: &l.name, color: rgb(l.color_rgb), points: l.margin_line.clone() }),
+        ranked.map(|l| RankedLine { name: &l.name, color: rgb(l.color_rgb), points: l.margin_line.to_vec() }),
     )?;
     // Break-even hashprices on the zero line; a region whose break-even lies off the axis has no dot.
     chart.draw_series(

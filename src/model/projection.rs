@@ -8,7 +8,7 @@ use std::rc::Rc;
 use super::allocation::allocate;
 use super::calendar::YearMonth;
 use super::formulas::{self, SiteCosts, KWH_PER_MW_DAY};
-use super::profile::PriceProfile;
+use super::profile::{Mined, PriceProfile};
 use super::region::Region;
 
 /// How many months the projection covers.
@@ -218,19 +218,62 @@ pub fn month_cash_usd_per_mw(
     running_days: f64,
     depreciation_usd: f64,
 ) -> MonthCash {
-    month_cash(hashprice_usd_per_ph_day, fleet, &site.costs_in(month), site.tax_pct, running_days, depreciation_usd)
+    let costs = site.costs_in(month);
+    let hours = MinedMonth::at(hashprice_usd_per_ph_day, fleet, &costs);
+    month_cash(&hours, &site.costs, site.tax_pct, running_days, depreciation_usd)
 }
 
+/// What one running day of a month earns per MW and which of its hours are mined: the part of the
+/// month's cash that depends on the hashprice and the month's prices, not on the deployment.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct MinedMonth {
+    revenue_per_day: f64,
+    mined: Mined,
+}
+
+impl MinedMonth {
+    fn at(hashprice_usd_per_ph_day: f64, fleet: &FleetTerms, costs: &SiteCosts) -> MinedMonth {
+        let revenue_per_day = fleet.revenue_usd_per_mw_day(hashprice_usd_per_ph_day);
+        MinedMonth { revenue_per_day, mined: costs.mined(costs.threshold_usd_per_kwh(revenue_per_day)) }
+    }
+}
+
+/// A site's 36 months on a hashprice path: each month's revenue and mined hours, worked out once
+/// per region and shared by every deployment projected there (a new build and each move).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SiteMonths {
+    site: SiteTerms,
+    months: Vec<MinedMonth>,
+}
+
+impl SiteMonths {
+    pub fn new(path: &[f64; MONTHS], fleet: &FleetTerms, site: SiteTerms) -> SiteMonths {
+        // Each calendar month's costs, worked out once rather than in each of the 36 months.
+        let monthly: Vec<SiteCosts> = match &site.profile {
+            Some(p) if p.is_monthly() => (1..=12).map(|m| site.costs_in_calendar(m)).collect(),
+            _ => vec![site.costs.clone()],
+        };
+        let months = (1..=MONTHS as u32)
+            .zip(path)
+            .map(|(month, &hashprice)| {
+                let costs = &monthly[(site.calendar_month(month) as usize - 1) % monthly.len()];
+                MinedMonth::at(hashprice, fleet, costs)
+            })
+            .collect();
+        SiteMonths { site, months }
+    }
+}
+
+/// The month's cash from its revenue and mined hours; levy, uptime and opex are the same in every
+/// month's costs, so `costs` may be the year's.
 fn month_cash(
-    hashprice_usd_per_ph_day: f64,
-    fleet: &FleetTerms,
+    hours: &MinedMonth,
     costs: &SiteCosts,
     tax_pct: f64,
     running_days: f64,
     depreciation_usd: f64,
 ) -> MonthCash {
-    let revenue_per_day = fleet.revenue_usd_per_mw_day(hashprice_usd_per_ph_day);
-    let mined = costs.mined(costs.threshold_usd_per_kwh(revenue_per_day));
+    let MinedMonth { revenue_per_day, mined } = *hours;
     // Days of power in which the machines run: the hours mined, of those with power.
     let mined_days = running_days * costs.uptime * mined.share;
     let revenue_usd = revenue_per_day * mined_days;
@@ -270,13 +313,8 @@ pub struct Projection {
 /// Projects one MW at a site over the hashprice path: see [`month_cash_usd_per_mw`] for a month,
 /// [`formulas::survival`] for the weights and [`formulas::discount_factor`] for the NPV. The
 /// residual value is not weighted by survival: a site shut for good still has machines to sell.
-pub fn project(
-    path: &[f64; MONTHS],
-    fleet: &FleetTerms,
-    site: &SiteTerms,
-    deployment: &Deployment,
-    finance: &FinanceTerms,
-) -> Projection {
+pub fn project(months: &SiteMonths, deployment: &Deployment, finance: &FinanceTerms) -> Projection {
+    let site = &months.site;
     let mut cumulative = Vec::with_capacity(MONTHS + 1);
     let mut total = -deployment.upfront_usd_per_mw;
     let mut npv = total;
@@ -285,18 +323,12 @@ pub fn project(
     // Survival compounds month by month: (1 − r)^(m / 12) = ((1 − r)^(1 / 12))^m.
     let survival_step = formulas::survival(site.policy_risk_pct_per_year, 1.0);
     let mut survival = 1.0;
-    // Each calendar month's costs, worked out once rather than in each of the 36 months.
-    let monthly: Vec<SiteCosts> = match &site.profile {
-        Some(p) if p.is_monthly() => (1..=12).map(|m| site.costs_in_calendar(m)).collect(),
-        _ => vec![site.costs.clone()],
-    };
-    for (i, &hashprice) in path.iter().enumerate() {
+    for (i, hours) in months.months.iter().enumerate() {
         let month = i as u32 + 1;
         let days = running_days(month, deployment.idle_days);
         let depreciation =
             formulas::depreciation_usd(deployment.depreciable_usd_per_mw, finance.depreciation_years, month);
-        let costs = &monthly[(site.calendar_month(month) as usize - 1) % monthly.len()];
-        let cash = month_cash(hashprice, fleet, costs, site.tax_pct, days, depreciation);
+        let cash = month_cash(hours, &site.costs, site.tax_pct, days, depreciation);
         if !cash.mining && days > 0.0 && site.costs.uptime > 0.0 {
             off_months.push(month);
         }
@@ -407,17 +439,14 @@ impl MoveOption {
 /// The id of the plan's row (`data-option="plan"`); no region may take it.
 pub const PLAN_ID: &str = "plan";
 
-/// What stay or move needs besides the regions and the hashprice path.
+/// What stay or move needs besides the regions and their months on the hashprice path.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct FleetInOrigin {
-    pub fleet: FleetTerms,
     pub finance: FinanceTerms,
     /// MW of machines already owned.
     pub fleet_mw: f64,
     /// The fleet's resale value at the end of month 36, USD per MW (the same in every option).
     pub residual_usd_per_mw: f64,
-    /// The projection's first month.
-    pub start_month: YearMonth,
 }
 
 /// Stay, move to each region, and the best plan, ranked by NPV (best first; ties keep region
@@ -430,10 +459,11 @@ pub struct FleetInOrigin {
 /// month 1 (depreciated for tax) and earn nothing for exit days(origin) + arrival days(R); the
 /// rest stays. The plan moves each MW where its NPV is highest: per MW the NPV is the same for
 /// every MW of an option, so greedy filling ([`allocate`]) of the gains over staying is optimal.
+/// `months` holds each region's [`SiteMonths`], in the regions' order.
 pub fn stay_or_move(
     regions: &[Region],
     origin: Option<usize>,
-    path: &[f64; MONTHS],
+    months: &[SiteMonths],
     terms: &FleetInOrigin,
 ) -> Vec<MoveOption> {
     let Some(origin) = origin.filter(|&o| o < regions.len()) else {
@@ -457,11 +487,7 @@ pub fn stay_or_move(
             }
         })
         .collect();
-    let per_mw: Vec<Projection> = regions
-        .iter()
-        .zip(&deployments)
-        .map(|(r, d)| project(path, &terms.fleet, &SiteTerms::of(r, terms.start_month), d, &terms.finance))
-        .collect();
+    let per_mw: Vec<Projection> = months.iter().zip(&deployments).map(|(m, d)| project(m, d, &terms.finance)).collect();
     let fleet_mw = terms.fleet_mw.max(0.0);
     let residual_usd = terms.residual_usd_per_mw * fleet_mw;
     let discount_36 = formulas::discount_factor(terms.finance.discount_rate_pct_per_year, MONTHS as f64);

@@ -9,7 +9,8 @@ use super::formulas::{self, SiteCosts, KWH_PER_MW_DAY};
 use super::market::HashpriceMode;
 use super::profile::DurationCurve;
 use super::projection::{
-    self, Deployment, FinanceTerms, FleetInOrigin, FleetTerms, MarketPath, MoveOption, OptionKind, SiteTerms, MONTHS,
+    self, Deployment, FinanceTerms, FleetInOrigin, FleetTerms, MarketPath, MoveOption, OptionKind, SiteMonths,
+    SiteTerms, MONTHS,
 };
 use super::region::Region;
 use super::scenario::Scenario;
@@ -39,8 +40,8 @@ pub struct RegionReport {
     /// The region took its whole cap while fleet was still left to place.
     pub cap_binds: bool,
     /// Margin (USD per MW-day) along the hashprice axis ([`margin_line`]): the points that draw
-    /// the whole line.
-    pub margin_line: Vec<(f64, f64)>,
+    /// the whole line. Shared: a line whose inputs did not change is reused ([`report_after`]).
+    pub margin_line: Rc<[(f64, f64)]>,
     /// The share of hours mined at the current hashprice, before uptime, %: 100 or 0 for a flat
     /// price.
     pub mined_hours_pct: f64,
@@ -69,6 +70,8 @@ pub struct RegionReport {
     /// Cumulative cash per MW of a new deployment for months 0 to 36, USD per MW; index 0 is
     /// −upfront.
     pub cumulative_usd_per_mw: Vec<f64>,
+    /// What the margin line was drawn from: the site's costs, the hashprice axis and the fleet.
+    line_basis: (SiteCosts, (f64, f64), FleetTerms),
 }
 
 /// Figures summed over all regions.
@@ -164,6 +167,18 @@ fn margin_line(
 
 /// Derives the report from a scenario.
 pub fn report(scenario: &Scenario) -> Report {
+    build(scenario, None)
+}
+
+/// The same report as [`report`] (equal, field for field), reusing from `previous` the parts whose
+/// inputs have not changed: the sensitivity map's cells, which do not depend on the current price
+/// or hashprice, and each region's margin line, which depends only on its costs, the fleet and the axis. A
+/// slider then recomputes those only for what it moved.
+pub fn report_after(previous: &Report, scenario: &Scenario) -> Report {
+    build(scenario, Some(previous))
+}
+
+fn build(scenario: &Scenario, previous: Option<&Report>) -> Report {
     let g = &scenario.globals;
     let v = &g.values;
     let fee = v.pool_fee_pct / 100.0;
@@ -192,11 +207,15 @@ pub fn report(scenario: &Scenario) -> Report {
     let caps: Vec<f64> = scenario.regions.iter().map(|r| r.values.cap_mw).collect();
     let allocations = allocate(v.fleet_mw, &margins, &caps);
 
+    let months: Vec<SiteMonths> =
+        scenario.regions.iter().map(|r| SiteMonths::new(&path, &fleet, SiteTerms::of(r, g.start_month))).collect();
     let rows: Vec<RegionReport> = scenario
         .regions
         .iter()
         .zip(costs.iter().zip(margins.iter().zip(&allocations)))
-        .map(|(r, (site, (&margin, a)))| {
+        .zip(&months)
+        .enumerate()
+        .map(|(i, ((r, (site, (&margin, a))), months))| {
             let upfront_usd_per_mw = r.values.capex_usd_per_mw + machines_usd_per_mw;
             let deployment = Deployment {
                 upfront_usd_per_mw,
@@ -204,10 +223,13 @@ pub fn report(scenario: &Scenario) -> Report {
                 idle_days: 0.0,
                 residual_usd_per_mw,
             };
-            let projection =
-                projection::project(&path, &fleet, &SiteTerms::of(r, g.start_month), &deployment, &finance);
+            let projection = projection::project(months, &deployment, &finance);
             let break_even_hp = formulas::break_even_usd_per_ph_day(e, pue, fee, site);
-            let margin_line = margin_line(axis, |hp| margin_at(hp, site), site, fleet.revenue_usd_per_mw_day(1.0));
+            let line_basis = (site.clone(), axis, fleet);
+            let margin_line = match previous.and_then(|p| p.rows.get(i)) {
+                Some(before) if before.id == r.id && before.line_basis == line_basis => before.margin_line.clone(),
+                _ => margin_line(axis, |hp| margin_at(hp, site), site, fleet.revenue_usd_per_mw_day(1.0)).into(),
+            };
             let threshold_usd_per_kwh = site.threshold_usd_per_kwh(fleet.revenue_usd_per_mw_day(hp));
             let mined = site.mined(threshold_usd_per_kwh);
             RegionReport {
@@ -235,6 +257,7 @@ pub fn report(scenario: &Scenario) -> Report {
                 survival_36m_pct: projection.survival_36m * 100.0,
                 off_months: projection.off_months,
                 cumulative_usd_per_mw: projection.cumulative_usd_per_mw,
+                line_basis,
             }
         })
         .collect();
@@ -251,9 +274,8 @@ pub fn report(scenario: &Scenario) -> Report {
         .filter(|&i| rows[i].margin_usd_per_mw_day > 0.0)
         .max_by(|&a, &b| rows[a].margin_usd_per_mw_day.total_cmp(&rows[b].margin_usd_per_mw_day));
     let origin = scenario.origin_index();
-    let in_origin =
-        FleetInOrigin { fleet, finance, fleet_mw: v.fleet_mw, residual_usd_per_mw, start_month: g.start_month };
-    let stay_or_move = projection::stay_or_move(&scenario.regions, origin, &path, &in_origin);
+    let in_origin = FleetInOrigin { finance, fleet_mw: v.fleet_mw, residual_usd_per_mw };
+    let stay_or_move = projection::stay_or_move(&scenario.regions, origin, &months, &in_origin);
     let sensitivity = scenario.sensitivity_index().map(|i| {
         let r = &scenario.regions[i];
         let inputs = SensitivityInputs {
@@ -264,7 +286,16 @@ pub fn report(scenario: &Scenario) -> Report {
             hashprice_usd_per_ph_day: hp,
             hashprice_axis: axis,
         };
-        Rc::new(sensitivity_grid(i, r.id.clone(), r.name.clone(), &inputs, SENSITIVITY_CELLS, SENSITIVITY_CELLS))
+        let before = previous.and_then(|p| p.sensitivity.as_deref());
+        Rc::new(sensitivity_grid(
+            before,
+            i,
+            r.id.clone(),
+            r.name.clone(),
+            &inputs,
+            SENSITIVITY_CELLS,
+            SENSITIVITY_CELLS,
+        ))
     });
     Report {
         hashprice_usd_per_ph_day: hp,

@@ -163,7 +163,7 @@ fn report_follows_the_formulas_for_the_defaults() {
         } else {
             // An hourly profile's line is sampled along the axis, every point on the formula.
             assert_eq!(row.margin_line.len(), 61);
-            for &(x, y) in &row.margin_line {
+            for &(x, y) in row.margin_line.iter() {
                 close_to(y, formulas::margin_usd_per_mw_day(revenue(x), &region.costs()));
             }
         }
