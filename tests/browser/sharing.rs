@@ -10,6 +10,11 @@ fn share_link(page: &Page) -> String {
     page.browser.exec("return document.getElementById('share-link').value;", json!([])).as_str().unwrap().to_string()
 }
 
+/// Replaces the clipboard with one that keeps what is written in `window.copied`, since a
+/// headless browser may refuse the real one.
+const FAKE_CLIPBOARD: &str = "Object.defineProperty(navigator, 'clipboard', { value: {
+    writeText: text => { window.copied = text; return Promise.resolve(); } } });";
+
 /// Changes five inputs of different kinds through the DOM contract.
 fn change_five_inputs(page: &Page) {
     for (id, value) in [
@@ -36,8 +41,12 @@ fn a_link_reproduces_the_exact_scenario_in_a_fresh_browser() {
     let page = Page::open();
     change_five_inputs(&page);
     let table = page.table();
+    // The field shows the link once the burst of changes has ended.
+    page.browser.wait_until(
+        "document.getElementById('share-link').value.includes('#s=4~61.5~17.5~')",
+        "the share panel's link to follow the changes",
+    );
     let link = share_link(&page);
-    assert!(link.contains("#s=4~61.5~17.5~"), "{link}");
     assert!(link.bytes().all(|b| b.is_ascii_graphic()), "the link survives e-mail: {link}");
     let fresh = Page::load(&link);
     assert_eq!(fresh.table(), table, "the link gave other numbers");
@@ -48,6 +57,31 @@ fn a_link_reproduces_the_exact_scenario_in_a_fresh_browser() {
     // The address bar follows the scenario, so copying it works as well as "Copy link".
     page.browser.wait_until(&format!("location.href === {}", json!(link)), "the address bar to show the scenario");
     fresh.assert_no_console_errors();
+}
+
+#[test]
+fn copy_link_copies_the_scenario_as_it_is_at_the_click_even_before_the_field_follows() {
+    let page = Page::open();
+    page.browser.exec(FAKE_CLIPBOARD, json!([]));
+    // Hold back the field's 150 ms delay, so that it still shows the link before the change.
+    page.browser.exec(
+        "const later = window.setTimeout;
+         window.setTimeout = (f, ms, ...rest) => ms === 150 ? 0 : later(f, ms, ...rest);",
+        json!([]),
+    );
+    let before = share_link(&page);
+    let table = page.table();
+    page.slide("hashprice", 61.5);
+    page.wait_table_change(&table, "the hashprice slider");
+    page.browser.exec("document.getElementById('copy-link').click();", json!([]));
+    page.browser.wait_until("window.copied !== undefined", "the copy");
+    let copied = page.browser.exec("return window.copied;", json!([])).as_str().unwrap().to_string();
+    assert_eq!(share_link(&page), before, "the field still waits");
+    let mut expected = Scenario::default();
+    expected.apply(&sitecost::model::Action::SetGlobal(sitecost::model::GlobalField::Hashprice, 61.5)).unwrap();
+    assert!(copied.ends_with(&format!("#s={}", encode_link(&expected))), "{copied}");
+    assert_eq!(page.text("#share-status"), "Link copied.");
+    page.assert_no_console_errors();
 }
 
 #[test]
