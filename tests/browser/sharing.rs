@@ -4,7 +4,7 @@ use crate::support::link::signed;
 use crate::support::page::{Page, ALL_CHARTS, CHARTS};
 use serde_json::json;
 use sitecost::model::codec::encode_link;
-use sitecost::model::{report, Scenario};
+use sitecost::model::{report, Action, GlobalField, RegionField, Scenario};
 
 fn share_link(page: &Page) -> String {
     page.browser.exec("return document.getElementById('share-link').value;", json!([])).as_str().unwrap().to_string()
@@ -41,9 +41,24 @@ fn a_link_reproduces_the_exact_scenario_in_a_fresh_browser() {
     let page = Page::open();
     change_five_inputs(&page);
     let table = page.table();
-    // The field shows the link once the burst of changes has ended.
+    // The field shows the link once the burst of changes has ended: the link of the same changes
+    // made natively.
+    let mut expected = Scenario::default();
+    let index = |id: &str| expected.index_of(id).unwrap();
+    let changes = [
+        Action::SetGlobal(GlobalField::Hashprice, 61.5),
+        Action::SetGlobal(GlobalField::Efficiency, 17.5),
+        Action::SetGlobal(GlobalField::FleetMw, 450.0),
+        Action::SetRegion(index("texas"), RegionField::Price, 0.041),
+        Action::SetRegion(index("siberia"), RegionField::Uptime, 66.0),
+        Action::SetRegion(index("georgia"), RegionField::Cap, 123.25),
+    ];
+    for change in &changes {
+        expected.apply(change).unwrap();
+    }
+    let tail = format!("#s={}", encode_link(&expected));
     page.browser.wait_until(
-        "document.getElementById('share-link').value.includes('#s=4~61.5~17.5~')",
+        &format!("document.getElementById('share-link').value.endsWith({})", json!(tail)),
         "the share panel's link to follow the changes",
     );
     let link = share_link(&page);
@@ -78,7 +93,7 @@ fn copy_link_copies_the_scenario_as_it_is_at_the_click_even_before_the_field_fol
     let copied = page.browser.exec("return window.copied;", json!([])).as_str().unwrap().to_string();
     assert_eq!(share_link(&page), before, "the field still waits");
     let mut expected = Scenario::default();
-    expected.apply(&sitecost::model::Action::SetGlobal(sitecost::model::GlobalField::Hashprice, 61.5)).unwrap();
+    expected.apply(&Action::SetGlobal(GlobalField::Hashprice, 61.5)).unwrap();
     assert!(copied.ends_with(&format!("#s={}", encode_link(&expected))), "{copied}");
     assert_eq!(page.text("#share-status"), "Link copied.");
     page.assert_no_console_errors();
