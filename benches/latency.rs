@@ -89,6 +89,9 @@ fn plan_mixed(region: &str) -> Vec<Value> {
     (0..EVENTS)
         .map(|i| {
             let t = (i / 3) as f64 / (EVENTS / 3) as f64;
+            if std::env::var("BENCH_HASHPRICE_ONLY").is_ok() {
+                return json!(["hashprice", 20.0 + 100.0 * i as f64 / EVENTS as f64]);
+            }
             match i % 3 {
                 0 => json!(["hashprice", (20.0 + 100.0 * t).round()]),
                 1 => json!([format!("price-{region}"), ((0.02 + 0.08 * t) * 1000.0).round() / 1000.0]),
@@ -329,7 +332,14 @@ fn main() {
         let rounds: Vec<Round> = (0..ROUNDS)
             // `--profile` samples the first round of the default scenario.
             .map(|round| {
-                measure(&browser, page, import, plan.clone(), paced, profile && round == 0 && name == "default")
+                measure(
+                    &browser,
+                    page,
+                    import,
+                    plan.clone(),
+                    paced,
+                    profile && round == 0 && std::env::var("PROFILE_SCENARIO").map_or(name == "default", |s| s == name),
+                )
             })
             .collect();
         let median_of = |f: &dyn Fn(&Round) -> f64| median(rounds.iter().map(f).collect());

@@ -11,6 +11,9 @@ use super::{add_css, by_control, median, open_warmed, percentile, RUN_PLAN, WIND
 /// event. Wasm functions have names in a build that keeps them (`data-keep-debug`).
 pub fn print_profile(profile: &Value, events: f64) {
     use std::collections::{HashMap, HashSet};
+    if let Ok(path) = std::env::var("PROFILE_JSON") {
+        std::fs::write(path, profile.to_string()).expect("the profile is written");
+    }
     let nodes = profile["nodes"].as_array().expect("profile nodes");
     let mut name_of = HashMap::new();
     let mut parent = HashMap::new();

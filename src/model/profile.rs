@@ -160,8 +160,9 @@ impl DurationCurve {
 /// A region's interval prices: one duration curve for every month, or one per calendar month.
 #[derive(Clone, Debug)]
 pub struct PriceProfile {
-    /// One curve (every month) or twelve (January..December).
-    curves: Vec<DurationCurve>,
+    /// One curve (every month) or twelve (January..December), shared by every clone (a scenario
+    /// is cloned on every change).
+    curves: Rc<[DurationCurve]>,
     /// Every interval of the year in one curve: what the snapshot figures use.
     year: DurationCurve,
     /// The mean over all intervals of all curves, USD/kWh.
@@ -180,7 +181,7 @@ impl PartialEq for PriceProfile {
     fn eq(&self, other: &Self) -> bool {
         self.count == other.count
             && (Rc::ptr_eq(&self.source, &other.source) || self.source == other.source)
-            && self.curves == other.curves
+            && (Rc::ptr_eq(&self.curves, &other.curves) || self.curves == other.curves)
     }
 }
 
@@ -224,7 +225,7 @@ impl PriceProfile {
         Some(Self {
             mean_usd_per_kwh: sum_usd_per_kwh / count as f64,
             count,
-            curves,
+            curves: curves.into(),
             year,
             source: Rc::from(source),
             tokens: Rc::default(),
