@@ -2,6 +2,7 @@
 
 use serde_json::{json, Value};
 
+use super::hourly::ScenarioFile;
 use super::support::webdriver::Browser;
 use super::{add_css, by_control, median, open_warmed, percentile, RUN_PLAN, WINDOW};
 
@@ -10,6 +11,9 @@ use super::{add_css, by_control, median, open_warmed, percentile, RUN_PLAN, WIND
 /// event. Wasm functions have names in a build that keeps them (`data-keep-debug`).
 pub fn print_profile(profile: &Value, events: f64) {
     use std::collections::{HashMap, HashSet};
+    if let Ok(path) = std::env::var("PROFILE_JSON") {
+        std::fs::write(path, profile.to_string()).expect("the profile is written");
+    }
     let nodes = profile["nodes"].as_array().expect("profile nodes");
     let mut name_of = HashMap::new();
     let mut parent = HashMap::new();
@@ -53,17 +57,26 @@ pub fn print_profile(profile: &Value, events: f64) {
     }
 }
 
-/// With `--trace` (and `--drag` for the drag plan): Chromium's trace events during one
-/// scenario's timed events, summed by name and thread (nested events count in their parents
+/// With `--trace` (and `--drag` for the drag plan, or `--regions50-hourly` for that scenario's
+/// file and events): Chromium's trace events during one scenario's timed events, summed by name and thread (nested events count in their parents
 /// too), in ms per event. `TRACE_JS` runs a script first and `TRACE_CSS` adds CSS rules (to try
 /// a change without a build).
-pub fn print_trace(url: &str, plan: Vec<Value>, paced: bool) {
+pub fn print_trace(url: &str, import: Option<&ScenarioFile>, plan: Vec<Value>, paced: bool) {
     let browser = Browser::start_tracing(Some(
         "devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,blink,cc,v8.execute",
     ));
     browser.set_window_size(WINDOW.0, WINDOW.1);
     browser.goto(url);
-    browser.wait_until("document.querySelectorAll('figure[data-chart] canvas').length === 7", "the app");
+    browser.wait_until(
+        &format!(
+            "document.querySelectorAll('figure[data-chart] canvas').length === {}",
+            sitecost::chart::ChartKind::ALL.len()
+        ),
+        "the app",
+    );
+    if let Some(file) = import {
+        file.open(&browser);
+    }
     browser.exec_async_with(RUN_PLAN, json!([plan[..20].to_vec(), paced]));
     if let Ok(script) = std::env::var("TRACE_JS") {
         browser.exec(&script, json!([]));
@@ -111,11 +124,12 @@ pub fn compare_pages() -> Option<Vec<String>> {
     Some(args[at + 1..].iter().filter(|a| !a.starts_with("--")).cloned().collect())
 }
 
-/// With `--compare`: the default scenario (or, with `--regions50`, the fifty regions) on the
+/// With `--compare`: the default scenario (or, with `--regions50`, the fifty regions; with
+/// `--regions50-hourly`, the fifty with a year of hourly prices each, from `import`) on the
 /// built page and on each other page, round by round in one browser (`COMPARE_ROUNDS`, 7 by
 /// default), so that the machine's drift falls on every page alike. Prints, per page, the
 /// median round's p50 and p95 and each round's p95, and the median of each control's p50.
-pub fn compare(built: &str, others: &[String], fragment: &str, plan: Vec<Value>) {
+pub fn compare(built: &str, others: &[String], fragment: &str, import: Option<&ScenarioFile>, plan: Vec<Value>) {
     let rounds: usize = std::env::var("COMPARE_ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(7);
     // Each page: its label, its address, and the CSS rules added to it (`css:RULES` is the
     // built page with those rules, to try a CSS change without a build).
@@ -132,7 +146,7 @@ pub fn compare(built: &str, others: &[String], fragment: &str, plan: Vec<Value>)
     let mut results = vec![PageRounds::default(); pages.len()];
     for _ in 0..rounds {
         for ((_, page, css), result) in pages.iter().zip(&mut results) {
-            let times = run_round(&browser, &format!("{page}#{fragment}"), &plan, *css);
+            let times = run_round(&browser, &format!("{page}#{fragment}"), import, &plan, *css);
             let mut sorted = times.clone();
             sorted.sort_by(f64::total_cmp);
             result.figures.push((percentile(&sorted, 50.0), percentile(&sorted, 95.0)));
@@ -161,7 +175,13 @@ pub fn compare(built: &str, others: &[String], fragment: &str, plan: Vec<Value>)
 }
 
 /// One round of `plan` on a fresh document of `url`, after the warm-up: each event's time in ms.
-fn run_round(browser: &Browser, url: &str, plan: &[Value], css: Option<&str>) -> Vec<f64> {
-    open_warmed(browser, url, plan, false, css);
+fn run_round(
+    browser: &Browser,
+    url: &str,
+    import: Option<&ScenarioFile>,
+    plan: &[Value],
+    css: Option<&str>,
+) -> Vec<f64> {
+    open_warmed(browser, url, import, plan, false, css);
     serde_json::from_value(browser.exec_async_with(RUN_PLAN, json!([plan, false]))).expect("times")
 }

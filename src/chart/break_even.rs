@@ -52,7 +52,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, inputs: &I
         rows.iter().map(|r| r.price_usd_per_kwh.max(r.break_even_usd_per_kwh.unwrap_or(0.0))).fold(0.01f64, f64::max)
             * 1.1,
     );
-    let mut chart = bar_chart(area, (0.0, x_max), rows.len(), *hidden, "Power price (USD/kWh)")?;
+    let mut chart = bar_chart(area, (0.0, x_max), rows.len(), *hidden, "Power price, a profile's mean (USD/kWh)")?;
 
     for (i, row) in rows.iter().enumerate() {
         let c = band_center(i, rows.len());

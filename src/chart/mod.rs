@@ -7,6 +7,7 @@ pub mod cumulative_cash;
 mod either;
 mod measured;
 pub mod payback;
+pub mod price_duration;
 pub mod profit_by_region;
 pub mod profit_vs_hashprice;
 pub mod sensitivity;
@@ -33,6 +34,7 @@ pub enum ChartData {
     Payback(payback::Inputs),
     StayOrMove(stay_or_move::Inputs),
     Sensitivity(sensitivity::Inputs),
+    PriceDuration(price_duration::Inputs),
 }
 
 /// The error a drawing function returns on backend `DB`.
@@ -70,10 +72,11 @@ pub enum ChartKind {
     Payback,
     StayOrMove,
     Sensitivity,
+    PriceDuration,
 }
 
 impl ChartKind {
-    pub const ALL: [ChartKind; 7] = [
+    pub const ALL: [ChartKind; 8] = [
         ChartKind::ProfitVsHashprice,
         ChartKind::BreakEven,
         ChartKind::ProfitByRegion,
@@ -81,6 +84,7 @@ impl ChartKind {
         ChartKind::Payback,
         ChartKind::StayOrMove,
         ChartKind::Sensitivity,
+        ChartKind::PriceDuration,
     ];
 
     /// The `data-chart` name of the chart's `<figure>` (part of the DOM contract).
@@ -93,6 +97,7 @@ impl ChartKind {
             ChartKind::Payback => "payback",
             ChartKind::StayOrMove => "stay-or-move",
             ChartKind::Sensitivity => "sensitivity",
+            ChartKind::PriceDuration => "price-duration",
         }
     }
 
@@ -130,6 +135,11 @@ impl ChartKind {
                  breaks even. The black line is break-even; the ring is the region's current power price and \
                  hashprice."
             }
+            ChartKind::PriceDuration => {
+                "One region's hourly power prices over the year, cheapest first (USD/kWh, shifted to its price): \
+                 the site mines the hours below the black line, R / 24 000 less the levy at the current hashprice \
+                 (shaded); the dashed line is the mean price."
+            }
         }
     }
 
@@ -145,6 +155,7 @@ impl ChartKind {
             ChartKind::Payback => ChartData::Payback(payback::Inputs::from_report(report)),
             ChartKind::StayOrMove => ChartData::StayOrMove(stay_or_move::Inputs::from_report(report)),
             ChartKind::Sensitivity => ChartData::Sensitivity(sensitivity::Inputs::from_report(report)),
+            ChartKind::PriceDuration => ChartData::PriceDuration(price_duration::Inputs::from_report(report)),
         }
     }
 
@@ -168,6 +179,7 @@ impl ChartData {
             ChartData::Payback(_) => ChartKind::Payback,
             ChartData::StayOrMove(_) => ChartKind::StayOrMove,
             ChartData::Sensitivity(_) => ChartKind::Sensitivity,
+            ChartData::PriceDuration(_) => ChartKind::PriceDuration,
         }
     }
 
@@ -199,6 +211,7 @@ impl ChartData {
             ChartData::Payback(inputs) => payback::draw(area, inputs),
             ChartData::StayOrMove(inputs) => stay_or_move::draw(area, inputs),
             ChartData::Sensitivity(inputs) => sensitivity::draw(area, inputs),
+            ChartData::PriceDuration(inputs) => price_duration::draw(area, inputs),
         };
         drawn.map(|()| None)
     }
@@ -210,7 +223,10 @@ impl ChartData {
             ChartData::ProfitByRegion(inputs) => inputs.bands.count(),
             ChartData::Payback(inputs) => inputs.bands.count(),
             ChartData::StayOrMove(inputs) => inputs.bands.count(),
-            ChartData::ProfitVsHashprice(_) | ChartData::CumulativeCash(_) | ChartData::Sensitivity(_) => 0,
+            ChartData::ProfitVsHashprice(_)
+            | ChartData::CumulativeCash(_)
+            | ChartData::Sensitivity(_)
+            | ChartData::PriceDuration(_) => 0,
         };
         self.kind().size_for(bands, width)
     }
@@ -245,7 +261,10 @@ impl ChartKind {
         let bands = match self {
             ChartKind::BreakEven | ChartKind::ProfitByRegion | ChartKind::Payback => report.rows.len(),
             ChartKind::StayOrMove => report.stay_or_move.len(),
-            ChartKind::ProfitVsHashprice | ChartKind::CumulativeCash | ChartKind::Sensitivity => 0,
+            ChartKind::ProfitVsHashprice
+            | ChartKind::CumulativeCash
+            | ChartKind::Sensitivity
+            | ChartKind::PriceDuration => 0,
         };
         self.size_for(bands, width)
     }
@@ -258,7 +277,7 @@ impl ChartKind {
         let note = if bands > BARS_MAX { NOTE_PX } else { 0 };
         let bars = (width, SIZE.1.max(64 + BAND_PX * bands.min(BARS_MAX) as u32 + note));
         match self {
-            ChartKind::ProfitVsHashprice | ChartKind::CumulativeCash => (width, SIZE.1),
+            ChartKind::ProfitVsHashprice | ChartKind::CumulativeCash | ChartKind::PriceDuration => (width, SIZE.1),
             ChartKind::BreakEven | ChartKind::ProfitByRegion | ChartKind::Payback | ChartKind::StayOrMove => bars,
             // Square-ish cells: the map is as tall as the plot is wide, less the axis labels.
             ChartKind::Sensitivity => (width, (width * 3 / 4).max(SIZE.1)),

@@ -30,7 +30,7 @@ pub struct Inputs {
 struct Line {
     name: Rc<str>,
     color_rgb: [u8; 3],
-    margin_line: [(f64, f64); 3],
+    margin_line: Rc<[(f64, f64)]>,
     /// `None` for a site without power, which has no break-even.
     break_even_usd_per_ph_day: Option<f64>,
 }
@@ -44,7 +44,7 @@ impl Inputs {
             .map(|r| Line {
                 name: r.name.clone(),
                 color_rgb: r.color_rgb,
-                margin_line: r.margin_line,
+                margin_line: r.margin_line.clone(),
                 break_even_usd_per_ph_day: r.break_even_usd_per_ph_day,
             })
             .collect();

@@ -62,7 +62,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, inputs: &I
         .y_labels(6)
         .x_label_formatter(&|v| format!("{v:.2}"))
         .y_label_formatter(&|v| format!("{v:.0}"))
-        .x_desc("Power price (USD/kWh)")
+        .x_desc("Power price, a profile's mean (USD/kWh)")
         .y_desc("Hashprice (USD/PH/day)")
         .label_style((FONT, 12))
         .axis_desc_style((FONT, 12))

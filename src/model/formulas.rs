@@ -5,6 +5,8 @@
 //! uptime u as a fraction of hours the site has power, levy L in USD/kWh, opex O in USD per
 //! MW-month.
 
+use super::profile::{DurationCurve, Mined};
+
 /// Kilowatt-hours a megawatt draws in a day: 1 000 kW × 24 h.
 pub const KWH_PER_MW_DAY: f64 = 24_000.0;
 
@@ -26,9 +28,9 @@ pub fn revenue_usd_per_mw_day(hashprice_usd_per_ph_day: f64, efficiency_j_per_th
 }
 
 /// A site's running costs: what the all-in margin and break-evens need besides revenue.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SiteCosts {
-    /// Power price p, USD/kWh.
+    /// Power price p, USD/kWh: the flat price, or the mean the hourly profile is shifted to.
     pub price_usd_per_kwh: f64,
     /// Levy L on the power used, USD/kWh, paid on top of the price.
     pub levy_usd_per_kwh: f64,
@@ -36,50 +38,106 @@ pub struct SiteCosts {
     pub uptime: f64,
     /// Opex O, USD per MW-month, owed whether or not the machines run.
     pub opex_usd_per_mw_month: f64,
+    /// The hourly profile's prices as a duration curve and the profile's own mean over the year
+    /// (USD/kWh); every interval is shifted by p − that mean. `None` for a flat price.
+    pub profile: Option<(DurationCurve, f64)>,
 }
 
 impl SiteCosts {
-    /// Power and levy of one MW over a day of power, USD per MW-day: 24 000 × (p + L).
-    pub fn energy_usd_per_mw_day(&self) -> f64 {
-        KWH_PER_MW_DAY * (self.price_usd_per_kwh + self.levy_usd_per_kwh)
+    /// A site with one price in every hour.
+    pub fn flat(price_usd_per_kwh: f64, levy_usd_per_kwh: f64, uptime: f64, opex_usd_per_mw_month: f64) -> Self {
+        SiteCosts { price_usd_per_kwh, levy_usd_per_kwh, uptime, opex_usd_per_mw_month, profile: None }
     }
 
     /// Opex per calendar day, USD per MW-day: O / (365.25 / 12).
     pub fn opex_usd_per_mw_day(&self) -> f64 {
         self.opex_usd_per_mw_month / DAYS_PER_MONTH
     }
+
+    /// The price a kWh of hashing must beat, USD/kWh: R / 24 000 − L.
+    pub fn threshold_usd_per_kwh(&self, revenue_usd_per_mw_day: f64) -> f64 {
+        revenue_usd_per_mw_day / KWH_PER_MW_DAY - self.levy_usd_per_kwh
+    }
+
+    /// Mean over all hours of max(threshold − price, 0), USD/kWh: what mining earns per kWh of
+    /// capacity before uptime and opex. Flat: max(t − p, 0); with a profile, the curve's gain with
+    /// every interval shifted by p − its mean.
+    pub fn gain_usd_per_kwh(&self, threshold_usd_per_kwh: f64) -> f64 {
+        self.gain_at_price_usd_per_kwh(threshold_usd_per_kwh, self.price_usd_per_kwh)
+    }
+
+    /// [`SiteCosts::gain_usd_per_kwh`] as if the (mean) price were `price_usd_per_kwh`: what the
+    /// sensitivity map asks cell by cell.
+    pub fn gain_at_price_usd_per_kwh(&self, threshold_usd_per_kwh: f64, price_usd_per_kwh: f64) -> f64 {
+        match &self.profile {
+            None => (threshold_usd_per_kwh - price_usd_per_kwh).max(0.0),
+            Some((curve, mean)) => curve.gain_usd_per_kwh(threshold_usd_per_kwh, price_usd_per_kwh - mean),
+        }
+    }
+
+    /// The share of hours mined and the mean price paid in them at a threshold (before uptime).
+    pub fn mined(&self, threshold_usd_per_kwh: f64) -> Mined {
+        match &self.profile {
+            None if self.price_usd_per_kwh < threshold_usd_per_kwh => {
+                Mined { share: 1.0, mean_price_usd_per_kwh: Some(self.price_usd_per_kwh) }
+            }
+            None => Mined { share: 0.0, mean_price_usd_per_kwh: None },
+            Some((curve, mean)) => curve.mined(threshold_usd_per_kwh, self.price_usd_per_kwh - mean),
+        }
+    }
+
+    /// The smallest threshold at which the gain reaches `gain_usd_per_kwh`, at this price: p + g
+    /// flat, the curve's inverse otherwise.
+    fn threshold_for_gain(&self, gain_usd_per_kwh: f64) -> f64 {
+        match &self.profile {
+            None => self.price_usd_per_kwh + gain_usd_per_kwh.max(0.0),
+            Some((curve, mean)) => curve.threshold_for_gain(gain_usd_per_kwh, self.price_usd_per_kwh - mean),
+        }
+    }
+
+    /// The gain per kWh that pays the opex at this uptime, USD/kWh: O / (D × u × 24 000).
+    fn gain_paying_opex(&self) -> f64 {
+        self.opex_usd_per_mw_day() / (self.uptime * KWH_PER_MW_DAY)
+    }
 }
 
 /// The all-in margin of one MW of facility power over a calendar day, in USD per MW-day:
-/// u × max(R − 24 000 × (p + L), 0) − O / (365.25 / 12).
+/// u × 24 000 × G − O / (365.25 / 12), where G is the mean over all hours of
+/// max(R / 24 000 − L − price, 0) ([`SiteCosts::gain_usd_per_kwh`]). With a flat price this is
+/// u × max(R − 24 000 × (p + L), 0) − O / D.
 ///
 /// Downtime scales revenue and the energy bill alike, because a site without power neither
-/// hashes nor pays for energy. A site whose revenue is below its power and levy switches its
-/// machines off: it mines nothing and still pays its opex.
+/// hashes nor pays for energy. A site mines in an hour exactly when the hour's price plus the
+/// levy is below what a kWh of hashing earns; otherwise its machines are off, and it still pays
+/// its opex.
 pub fn margin_usd_per_mw_day(revenue_usd_per_mw_day: f64, site: &SiteCosts) -> f64 {
-    site.uptime * (revenue_usd_per_mw_day - site.energy_usd_per_mw_day()).max(0.0) - site.opex_usd_per_mw_day()
+    site.uptime * KWH_PER_MW_DAY * site.gain_usd_per_kwh(site.threshold_usd_per_kwh(revenue_usd_per_mw_day))
+        - site.opex_usd_per_mw_day()
 }
 
-/// The power price at which the all-in margin is zero, in USD/kWh:
-/// p* = (R − O / (D × u)) / 24 000 − L, with D = 365.25 / 12.
-///
-/// At p* the machines run with R − 24 000 × (p* + L) = O / (D × u) ≥ 0, so the formula holds
-/// within the margin's running branch. `None` without power (u = 0): the margin is then −O / D
+/// The (mean) power price at which the all-in margin is zero, in USD/kWh. Flat:
+/// p* = (R − O / (D × u)) / 24 000 − L. With a profile, the mean that shifts the curve so that
+/// its gain at the threshold t = R / 24 000 − L pays the opex: p* = mean + t − T(O / (D × u × 24 000)),
+/// with T the curve's inverse gain. `None` without power (u = 0): the margin is then −O / D
 /// whatever the price.
 pub fn break_even_usd_per_kwh(revenue_usd_per_mw_day: f64, site: &SiteCosts) -> Option<f64> {
     (site.uptime > 0.0).then(|| {
-        (revenue_usd_per_mw_day - site.opex_usd_per_mw_day() / site.uptime) / KWH_PER_MW_DAY - site.levy_usd_per_kwh
+        let threshold = site.threshold_usd_per_kwh(revenue_usd_per_mw_day);
+        let at_mean = SiteCosts { price_usd_per_kwh: site.profile.as_ref().map_or(0.0, |p| p.1), ..site.clone() };
+        threshold - at_mean.threshold_for_gain(site.gain_paying_opex()) + at_mean.price_usd_per_kwh
     })
 }
 
-/// The hashprice at which the all-in margin is zero, in USD/PH/day:
+/// The hashprice at which the all-in margin is zero, in USD/PH/day: the threshold t* whose gain
+/// pays the opex, as revenue: HP* = 24 000 × (t* + L) × E × PUE / (1000 × (1 − f)); flat,
 /// HP* = (24 000 × (p + L) + O / (D × u)) × E × PUE / (1000 × (1 − f)).
 ///
 /// `None` without power (u = 0). The pool fee is capped well below 100 % by its field, so the
 /// divisor stays positive.
 pub fn break_even_usd_per_ph_day(efficiency_j_per_th: f64, pue: f64, pool_fee: f64, site: &SiteCosts) -> Option<f64> {
     (site.uptime > 0.0).then(|| {
-        (site.energy_usd_per_mw_day() + site.opex_usd_per_mw_day() / site.uptime)
+        let threshold = site.threshold_for_gain(site.gain_paying_opex());
+        KWH_PER_MW_DAY * (threshold + site.levy_usd_per_kwh)
             / (hashrate_ph_s_per_mw(efficiency_j_per_th, pue) * (1.0 - pool_fee))
     })
 }

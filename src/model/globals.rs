@@ -33,6 +33,11 @@ pub struct Globals {
     /// The id of the region of the sensitivity map; `None` (or an id no longer there) means the
     /// origin region, else the first region.
     pub sensitivity_region: Option<Rc<str>>,
+    /// The id of the region picked in the price import panel, whose hourly prices the
+    /// price-duration chart shows if it has any. A choice of view, like the panel's select it
+    /// follows: neither links nor files keep it.
+    #[serde(skip)]
+    pub price_duration_region: Option<Rc<str>>,
 }
 
 /// The month of the market defaults (price, difficulty, fees, machine prices): every one of them
@@ -90,6 +95,7 @@ impl Default for Globals {
             start_month: DEFAULT_START_MONTH,
             halving_month: DEFAULT_HALVING_MONTH,
             sensitivity_region: None,
+            price_duration_region: None,
         }
     }
 }

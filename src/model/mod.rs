@@ -12,6 +12,8 @@ pub mod globals;
 pub mod hardware;
 pub mod market;
 pub mod naming;
+pub mod prices_csv;
+pub mod profile;
 pub mod projection;
 pub mod region;
 pub mod report;
@@ -25,7 +27,7 @@ pub use hardware::Hardware;
 pub use market::HashpriceMode;
 pub use projection::{MoveOption, OptionKind, Placement, PLAN_ID};
 pub use region::{seed_regions, Citation, NameError, Region, Sourced, MAX_NAME_CHARS};
-pub use report::{report, report_csv, stay_or_move_csv, Metric, RegionReport, Report, Totals, METRICS};
+pub use report::{report, report_after, report_csv, stay_or_move_csv, Metric, RegionReport, Report, Totals, METRICS};
 pub use scenario::{
     Action, ApplyError, Globals, NewSite, Scenario, MARKET_DATA_MONTH, MARKET_DATA_MONTH_TEXT, MAX_NOTE_CHARS,
     MAX_REGIONS,

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use super::allocation::allocate;
 use super::calendar::YearMonth;
 use super::formulas::{self, SiteCosts, KWH_PER_MW_DAY};
+use super::profile::{Mined, PriceProfile};
 use super::region::Region;
 
 /// How many months the projection covers.
@@ -75,22 +76,55 @@ pub fn hashprice_path(market: &MarketPath) -> [f64; MONTHS] {
 }
 
 /// A site's running costs and terms, per MW of facility power.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SiteTerms {
-    /// Price, levy, effective uptime and opex: what the all-in margin needs.
+    /// Price, levy, effective uptime and opex: what the all-in margin needs (with the year's
+    /// price curve, if the site has an hourly profile).
     pub costs: SiteCosts,
     pub tax_pct: f64,
     /// The chance of a forced shutdown for good, % per year.
     pub policy_risk_pct_per_year: f64,
+    /// The hourly profile, for each month's own curve; `None` for a flat price.
+    pub profile: Option<PriceProfile>,
+    /// The calendar month (1–12) of projection month 1.
+    pub first_calendar_month: u8,
 }
 
 impl SiteTerms {
-    /// A region's terms.
-    pub fn of(region: &Region) -> SiteTerms {
+    /// A region's terms, for a projection that starts in `start`.
+    pub fn of(region: &Region, start: YearMonth) -> SiteTerms {
         SiteTerms {
             costs: region.costs(),
             tax_pct: region.values.tax_pct,
             policy_risk_pct_per_year: region.values.policy_risk_pct_per_year,
+            profile: region.profile.clone(),
+            first_calendar_month: start.month,
+        }
+    }
+
+    /// A site with these costs and no profile, from January.
+    pub fn flat(costs: SiteCosts, tax_pct: f64, policy_risk_pct_per_year: f64) -> SiteTerms {
+        SiteTerms { costs, tax_pct, policy_risk_pct_per_year, profile: None, first_calendar_month: 1 }
+    }
+
+    /// The costs of projection month `month` (1-based): the month's own price curve when the
+    /// profile has one per calendar month, shifted like the year's.
+    pub fn costs_in(&self, month: u32) -> SiteCosts {
+        self.costs_in_calendar(self.calendar_month(month))
+    }
+
+    /// The calendar month (1–12) of projection month `month` (1-based).
+    pub fn calendar_month(&self, month: u32) -> u8 {
+        ((u32::from(self.first_calendar_month) - 1 + month - 1) % 12 + 1) as u8
+    }
+
+    /// The costs in a calendar month (1–12): its own curve, if the profile has one per month.
+    fn costs_in_calendar(&self, calendar: u8) -> SiteCosts {
+        match (&self.profile, &self.costs.profile) {
+            (Some(profile), Some((_, mean))) if profile.is_monthly() => {
+                SiteCosts { profile: Some((profile.curve_for_month(calendar).clone(), *mean)), ..self.costs.clone() }
+            }
+            _ => self.costs.clone(),
         }
     }
 }
@@ -131,6 +165,15 @@ pub struct FinanceTerms {
     pub depreciation_years: f64,
     /// The NPV's discount rate, % per year.
     pub discount_rate_pct_per_year: f64,
+    /// [`formulas::discount_factor`] of months 0 to 36, worked out once for every projection.
+    discount: [f64; MONTHS + 1],
+}
+
+impl FinanceTerms {
+    pub fn new(depreciation_years: f64, discount_rate_pct_per_year: f64) -> FinanceTerms {
+        let discount = std::array::from_fn(|m| formulas::discount_factor(discount_rate_pct_per_year, m as f64));
+        FinanceTerms { depreciation_years, discount_rate_pct_per_year, discount }
+    }
 }
 
 /// One month's cash for one MW, USD per MW-month.
@@ -158,30 +201,87 @@ pub fn running_days(month: u32, idle_days: f64) -> f64 {
     (month as f64 * DAYS_PER_MONTH - idle_days).clamp(0.0, DAYS_PER_MONTH)
 }
 
-/// One month's cash per MW at a hashprice (USD per PH/s per day), for a fleet that runs
-/// `running_days` of the month (all [`DAYS_PER_MONTH`] of it, or fewer while it is moved).
+/// Projection month `month`'s cash per MW at a hashprice (USD per PH/s per day), for a fleet that
+/// runs `running_days` of the month (all [`DAYS_PER_MONTH`] of it, or fewer while it is moved).
 ///
-/// The machines run only when revenue per day of power exceeds power and levy (economic
-/// shutdown); then, with powered days t = running_days × uptime: revenue = R × t, power =
-/// 24 000 kWh × price × t, levy = 24 000 kWh × levy × t. Opex is paid in full every month, with
-/// or without power, because hosting is contracted by the month. Tax is
-/// [`formulas::income_tax_usd`] of the profit after `depreciation_usd`.
+/// The machines run only in the hours whose price plus levy is below what a kWh of hashing
+/// earns (economic shutdown; a flat price runs every hour or none): with s the share of hours
+/// mined (of the month's own curve, if any) and t = running_days × uptime × s: revenue = R × t,
+/// power = 24 000 kWh × (mean price of the mined hours) × t, levy = 24 000 kWh × levy × t. Opex
+/// is paid in full every month, with or without power, because hosting is contracted by the
+/// month. Tax is [`formulas::income_tax_usd`] of the profit after `depreciation_usd`.
 pub fn month_cash_usd_per_mw(
     hashprice_usd_per_ph_day: f64,
     fleet: &FleetTerms,
     site: &SiteTerms,
+    month: u32,
     running_days: f64,
     depreciation_usd: f64,
 ) -> MonthCash {
-    let revenue_per_day = fleet.revenue_usd_per_mw_day(hashprice_usd_per_ph_day);
-    let mining = revenue_per_day > site.costs.energy_usd_per_mw_day();
-    let powered_days = if mining { running_days * site.costs.uptime } else { 0.0 };
-    let revenue_usd = revenue_per_day * powered_days;
-    let power_usd = KWH_PER_MW_DAY * site.costs.price_usd_per_kwh * powered_days;
-    let levy_usd = KWH_PER_MW_DAY * site.costs.levy_usd_per_kwh * powered_days;
-    let opex_usd = site.costs.opex_usd_per_mw_month;
+    let costs = site.costs_in(month);
+    let hours = MinedMonth::at(hashprice_usd_per_ph_day, fleet, &costs);
+    month_cash(&hours, &site.costs, site.tax_pct, running_days, depreciation_usd)
+}
+
+/// What one running day of a month earns per MW and which of its hours are mined: the part of the
+/// month's cash that depends on the hashprice and the month's prices, not on the deployment.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct MinedMonth {
+    revenue_per_day: f64,
+    mined: Mined,
+}
+
+impl MinedMonth {
+    fn at(hashprice_usd_per_ph_day: f64, fleet: &FleetTerms, costs: &SiteCosts) -> MinedMonth {
+        let revenue_per_day = fleet.revenue_usd_per_mw_day(hashprice_usd_per_ph_day);
+        MinedMonth { revenue_per_day, mined: costs.mined(costs.threshold_usd_per_kwh(revenue_per_day)) }
+    }
+}
+
+/// A site's 36 months on a hashprice path: each month's revenue and mined hours, worked out once
+/// per region and shared by every deployment projected there (a new build and each move).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SiteMonths {
+    site: SiteTerms,
+    months: Vec<MinedMonth>,
+}
+
+impl SiteMonths {
+    pub fn new(path: &[f64; MONTHS], fleet: &FleetTerms, site: SiteTerms) -> SiteMonths {
+        // Each calendar month's costs, worked out once rather than in each of the 36 months.
+        let monthly: Vec<SiteCosts> = match &site.profile {
+            Some(p) if p.is_monthly() => (1..=12).map(|m| site.costs_in_calendar(m)).collect(),
+            _ => vec![site.costs.clone()],
+        };
+        let months = (1..=MONTHS as u32)
+            .zip(path)
+            .map(|(month, &hashprice)| {
+                let costs = &monthly[(site.calendar_month(month) as usize - 1) % monthly.len()];
+                MinedMonth::at(hashprice, fleet, costs)
+            })
+            .collect();
+        SiteMonths { site, months }
+    }
+}
+
+/// The month's cash from its revenue and mined hours; levy, uptime and opex are the same in every
+/// month's costs, so `costs` may be the year's.
+fn month_cash(
+    hours: &MinedMonth,
+    costs: &SiteCosts,
+    tax_pct: f64,
+    running_days: f64,
+    depreciation_usd: f64,
+) -> MonthCash {
+    let MinedMonth { revenue_per_day, mined } = *hours;
+    // Days of power in which the machines run: the hours mined, of those with power.
+    let mined_days = running_days * costs.uptime * mined.share;
+    let revenue_usd = revenue_per_day * mined_days;
+    let power_usd = KWH_PER_MW_DAY * mined.mean_price_usd_per_kwh.unwrap_or(0.0) * mined_days;
+    let levy_usd = KWH_PER_MW_DAY * costs.levy_usd_per_kwh * mined_days;
+    let opex_usd = costs.opex_usd_per_mw_month;
     let pre_tax_usd = revenue_usd - power_usd - levy_usd - opex_usd;
-    let tax_usd = formulas::income_tax_usd(pre_tax_usd, depreciation_usd, site.tax_pct);
+    let tax_usd = formulas::income_tax_usd(pre_tax_usd, depreciation_usd, tax_pct);
     MonthCash {
         revenue_usd,
         power_usd,
@@ -191,7 +291,7 @@ pub fn month_cash_usd_per_mw(
         depreciation_usd,
         tax_usd,
         net_usd: pre_tax_usd - tax_usd,
-        mining,
+        mining: mined.share > 0.0,
     }
 }
 
@@ -213,41 +313,38 @@ pub struct Projection {
 /// Projects one MW at a site over the hashprice path: see [`month_cash_usd_per_mw`] for a month,
 /// [`formulas::survival`] for the weights and [`formulas::discount_factor`] for the NPV. The
 /// residual value is not weighted by survival: a site shut for good still has machines to sell.
-pub fn project(
-    path: &[f64; MONTHS],
-    fleet: &FleetTerms,
-    site: &SiteTerms,
-    deployment: &Deployment,
-    finance: &FinanceTerms,
-) -> Projection {
+pub fn project(months: &SiteMonths, deployment: &Deployment, finance: &FinanceTerms) -> Projection {
+    let site = &months.site;
     let mut cumulative = Vec::with_capacity(MONTHS + 1);
     let mut total = -deployment.upfront_usd_per_mw;
     let mut npv = total;
     let mut off_months = Vec::new();
     cumulative.push(total);
-    for (i, &hashprice) in path.iter().enumerate() {
+    // Survival compounds month by month: (1 − r)^(m / 12) = ((1 − r)^(1 / 12))^m.
+    let survival_step = formulas::survival(site.policy_risk_pct_per_year, 1.0);
+    let mut survival = 1.0;
+    for (i, hours) in months.months.iter().enumerate() {
         let month = i as u32 + 1;
         let days = running_days(month, deployment.idle_days);
         let depreciation =
             formulas::depreciation_usd(deployment.depreciable_usd_per_mw, finance.depreciation_years, month);
-        let cash = month_cash_usd_per_mw(hashprice, fleet, site, days, depreciation);
+        let cash = month_cash(hours, &site.costs, site.tax_pct, days, depreciation);
         if !cash.mining && days > 0.0 && site.costs.uptime > 0.0 {
             off_months.push(month);
         }
-        let m = f64::from(month);
-        let expected = cash.net_usd * formulas::survival(site.policy_risk_pct_per_year, m);
+        survival *= survival_step;
+        let expected = cash.net_usd * survival;
         total += expected;
-        npv += expected * formulas::discount_factor(finance.discount_rate_pct_per_year, m);
+        npv += expected * finance.discount[month as usize];
         cumulative.push(total);
     }
-    let end = MONTHS as f64;
     cumulative[MONTHS] += deployment.residual_usd_per_mw;
-    npv += deployment.residual_usd_per_mw * formulas::discount_factor(finance.discount_rate_pct_per_year, end);
+    npv += deployment.residual_usd_per_mw * finance.discount[MONTHS];
     Projection {
         cumulative_usd_per_mw: cumulative,
         npv_usd_per_mw: npv,
         off_months,
-        survival_36m: formulas::survival(site.policy_risk_pct_per_year, end),
+        survival_36m: formulas::survival(site.policy_risk_pct_per_year, MONTHS as f64),
     }
 }
 
@@ -342,10 +439,9 @@ impl MoveOption {
 /// The id of the plan's row (`data-option="plan"`); no region may take it.
 pub const PLAN_ID: &str = "plan";
 
-/// What stay or move needs besides the regions and the hashprice path.
+/// What stay or move needs besides the regions and their months on the hashprice path.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct FleetInOrigin {
-    pub fleet: FleetTerms,
     pub finance: FinanceTerms,
     /// MW of machines already owned.
     pub fleet_mw: f64,
@@ -363,10 +459,11 @@ pub struct FleetInOrigin {
 /// month 1 (depreciated for tax) and earn nothing for exit days(origin) + arrival days(R); the
 /// rest stays. The plan moves each MW where its NPV is highest: per MW the NPV is the same for
 /// every MW of an option, so greedy filling ([`allocate`]) of the gains over staying is optimal.
+/// `months` holds each region's [`SiteMonths`], in the regions' order.
 pub fn stay_or_move(
     regions: &[Region],
     origin: Option<usize>,
-    path: &[f64; MONTHS],
+    months: &[SiteMonths],
     terms: &FleetInOrigin,
 ) -> Vec<MoveOption> {
     let Some(origin) = origin.filter(|&o| o < regions.len()) else {
@@ -390,11 +487,7 @@ pub fn stay_or_move(
             }
         })
         .collect();
-    let per_mw: Vec<Projection> = regions
-        .iter()
-        .zip(&deployments)
-        .map(|(r, d)| project(path, &terms.fleet, &SiteTerms::of(r), d, &terms.finance))
-        .collect();
+    let per_mw: Vec<Projection> = months.iter().zip(&deployments).map(|(m, d)| project(m, d, &terms.finance)).collect();
     let fleet_mw = terms.fleet_mw.max(0.0);
     let residual_usd = terms.residual_usd_per_mw * fleet_mw;
     let discount_36 = formulas::discount_factor(terms.finance.discount_rate_pct_per_year, MONTHS as f64);

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::csv;
 use super::fields::{Group, RegionField, RegionValues};
 pub use super::naming::{check_name, color_for_id, slug_id, unused_name, NameError, MAX_NAME_CHARS, SEED_IDS};
+use super::profile::PriceProfile;
 
 /// Where a default value comes from: a citation with its date, or an assumption of ours.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,12 +52,23 @@ pub struct Region {
     /// Price, cap, uptime, costs, policy and relocation terms (see [`RegionField`]).
     #[serde(flatten)]
     pub values: RegionValues,
+    /// The hourly price profile, whose mean the power price sets; `None` for a flat price.
+    /// Written as its token ([`PriceProfile::to_token`]), `null` when flat.
+    #[serde(rename = "price_profile", serialize_with = "profile_token")]
+    pub profile: Option<PriceProfile>,
     /// The user's own note on where the numbers come from (may be empty).
     pub note: Rc<str>,
     /// Citations of the seed data, kept by a seed region and its copies; `None` for a region
     /// the user made or imported.
     #[serde(skip)]
     pub sources: Option<Rc<RegionSources>>,
+}
+
+fn profile_token<S: serde::Serializer>(profile: &Option<PriceProfile>, serializer: S) -> Result<S::Ok, S::Error> {
+    match profile {
+        Some(p) => serializer.serialize_str(&p.to_token()),
+        None => serializer.serialize_none(),
+    }
 }
 
 /// A region's name and where its values come from: what the sources footnote shows, which
@@ -104,6 +116,7 @@ impl Region {
             name: name.into(),
             color_rgb: color_for_id(id),
             values: RegionValues::defaults(),
+            profile: None,
             note: note.into(),
             sources: None,
         }
@@ -122,6 +135,19 @@ impl Region {
             levy_usd_per_kwh: self.values.levy_usd_per_kwh,
             uptime: self.effective_uptime(),
             opex_usd_per_mw_month: self.values.opex_usd_per_mw_month,
+            profile: self.profile.as_ref().map(|p| (p.year().clone(), p.mean_usd_per_kwh())),
+        }
+    }
+
+    /// How the site buys power, in words: "hourly, 8 760 h, mean $0.071" or "flat".
+    pub fn price_kind(&self) -> String {
+        match &self.profile {
+            Some(p) => format!(
+                "hourly, {} h, mean ${:.3}",
+                crate::format::grouped(p.count() as f64, 0),
+                self.values.price_usd_per_kwh
+            ),
+            None => "flat".to_string(),
         }
     }
 
@@ -198,6 +224,11 @@ fn parse_seed_regions() -> Vec<Region> {
             }
             region.sources =
                 Some(Rc::new(RegionSources(columns.iter().map(|&(_, _, source)| Sourced::new(&r[source])).collect())));
+            // An hourly profile by its token (Texas's is ERCOT's); empty for a flat price.
+            let token = &r[col("price_profile")];
+            region.profile = (!token.is_empty()).then(|| {
+                PriceProfile::from_token(token).unwrap_or_else(|| panic!("regions.csv, {}: bad price_profile", r[id]))
+            });
             region
         })
         .collect()

@@ -5,10 +5,12 @@ use std::rc::Rc;
 use super::allocation::allocate;
 use super::calendar::YearMonth;
 use super::fields::{GlobalField, Group, RegionField, RegionValues};
-use super::formulas::{self, SiteCosts};
+use super::formulas::{self, SiteCosts, KWH_PER_MW_DAY};
 use super::market::HashpriceMode;
+use super::profile::DurationCurve;
 use super::projection::{
-    self, Deployment, FinanceTerms, FleetInOrigin, FleetTerms, MarketPath, MoveOption, OptionKind, SiteTerms, MONTHS,
+    self, Deployment, FinanceTerms, FleetInOrigin, FleetTerms, MarketPath, MoveOption, OptionKind, SiteMonths,
+    SiteTerms, MONTHS,
 };
 use super::region::Region;
 use super::scenario::Scenario;
@@ -37,10 +39,19 @@ pub struct RegionReport {
     pub profit_usd_per_day: f64,
     /// The region took its whole cap while fleet was still left to place.
     pub cap_binds: bool,
-    /// Margin (USD per MW-day) at the ends of the hashprice axis and at the hashprice below
-    /// which the machines are switched off (clamped to the axis): margin is −opex per day up to
-    /// that point and linear in hashprice after it, so these three points draw the whole line.
-    pub margin_line: [(f64, f64); 3],
+    /// Margin (USD per MW-day) along the hashprice axis ([`margin_line`]): the points that draw
+    /// the whole line. Shared: a line whose inputs did not change is reused ([`report_after`]).
+    pub margin_line: Rc<[(f64, f64)]>,
+    /// The share of hours mined at the current hashprice, before uptime, %: 100 or 0 for a flat
+    /// price.
+    pub mined_hours_pct: f64,
+    /// The mean price paid over the hours mined, USD/kWh; `None` when none is mined.
+    pub effective_usd_per_kwh: Option<f64>,
+    /// The price an hour must be below to be mined at the current hashprice, USD/kWh: R / 24 000 − levy.
+    pub threshold_usd_per_kwh: f64,
+    /// The hourly profile's prices over the year as a duration curve (not yet shifted to the
+    /// region's price); `None` for a flat price. Shared with the scenario, so a copy is a count.
+    pub year_curve: Option<DurationCurve>,
     /// What one MW of a new deployment here costs before month 1, USD per MW: the site
     /// build-out plus the machines (unit price × TH/s per MW).
     pub upfront_usd_per_mw: f64,
@@ -59,6 +70,8 @@ pub struct RegionReport {
     /// Cumulative cash per MW of a new deployment for months 0 to 36, USD per MW; index 0 is
     /// −upfront.
     pub cumulative_usd_per_mw: Vec<f64>,
+    /// What the margin line was drawn from: the site's costs, the hashprice axis and the fleet.
+    line_basis: (SiteCosts, (f64, f64), FleetTerms),
 }
 
 /// Figures summed over all regions.
@@ -100,6 +113,9 @@ pub struct Report {
     /// Stay or move for the fleet in the origin region, best 36-month net first; empty without
     /// an origin.
     pub stay_or_move: Vec<MoveOption>,
+    /// The row whose hourly prices the price-duration chart shows: the chosen region if it has a
+    /// profile, else the first region with one; `None` when no region has hourly prices.
+    pub price_duration: Option<usize>,
     /// The sensitivity map of the chosen region (100 × 100 cells); `None` without regions.
     /// Shared, so that the map's chart keeps it without copying its cells on every event.
     pub sensitivity: Option<Rc<SensitivityGrid>>,
@@ -129,8 +145,40 @@ pub fn hashprice_axis(hashprice_usd_per_ph_day: f64) -> (f64, f64) {
     (spec.min, spec.max.max(nice_ceil(hashprice_usd_per_ph_day * 1.1)))
 }
 
+/// Points of a region's margin (USD per MW-day) against hashprice over `axis`. Flat: the two
+/// ends and the hashprice below which the machines are off (clamped to the axis), since the
+/// margin is −opex per day up to that point and linear after it. With an hourly profile the
+/// line bends at every hour's price, so it is sampled at 61 points.
+fn margin_line(
+    axis: (f64, f64),
+    margin_at: impl Fn(f64) -> f64,
+    site: &SiteCosts,
+    revenue_per_hashprice: f64,
+) -> Vec<(f64, f64)> {
+    let xs: Vec<f64> = match site.profile {
+        None => {
+            let off_below = KWH_PER_MW_DAY * (site.price_usd_per_kwh + site.levy_usd_per_kwh) / revenue_per_hashprice;
+            vec![axis.0, off_below.clamp(axis.0, axis.1), axis.1]
+        }
+        Some(_) => (0..=60).map(|i| axis.0 + (axis.1 - axis.0) * f64::from(i) / 60.0).collect(),
+    };
+    xs.into_iter().map(|x| (x, margin_at(x))).collect()
+}
+
 /// Derives the report from a scenario.
 pub fn report(scenario: &Scenario) -> Report {
+    build(scenario, None)
+}
+
+/// The same report as [`report`] (equal, field for field), reusing from `previous` the parts whose
+/// inputs have not changed: the sensitivity map's cells, which do not depend on the current price
+/// or hashprice, and each region's margin line, which depends only on its costs, the fleet and the axis. A
+/// slider then recomputes those only for what it moved.
+pub fn report_after(previous: &Report, scenario: &Scenario) -> Report {
+    build(scenario, Some(previous))
+}
+
+fn build(scenario: &Scenario, previous: Option<&Report>) -> Report {
     let g = &scenario.globals;
     let v = &g.values;
     let fee = v.pool_fee_pct / 100.0;
@@ -150,10 +198,7 @@ pub fn report(scenario: &Scenario) -> Report {
         fees_per_block_btc: v.fees_per_block_btc,
         halving_month_index,
     });
-    let finance = FinanceTerms {
-        depreciation_years: v.depreciation_years,
-        discount_rate_pct_per_year: v.discount_rate_pct_per_year,
-    };
+    let finance = FinanceTerms::new(v.depreciation_years, v.discount_rate_pct_per_year);
     let machines_usd_per_mw = formulas::machines_usd_per_mw(v.unit_price_usd_per_th, e, pue);
     let residual_usd_per_mw = formulas::residual_usd_per_mw(machines_usd_per_mw, v.residual_value_pct);
 
@@ -162,11 +207,15 @@ pub fn report(scenario: &Scenario) -> Report {
     let caps: Vec<f64> = scenario.regions.iter().map(|r| r.values.cap_mw).collect();
     let allocations = allocate(v.fleet_mw, &margins, &caps);
 
+    let months: Vec<SiteMonths> =
+        scenario.regions.iter().map(|r| SiteMonths::new(&path, &fleet, SiteTerms::of(r, g.start_month))).collect();
     let rows: Vec<RegionReport> = scenario
         .regions
         .iter()
         .zip(costs.iter().zip(margins.iter().zip(&allocations)))
-        .map(|(r, (site, (&margin, a)))| {
+        .zip(&months)
+        .enumerate()
+        .map(|(i, ((r, (site, (&margin, a))), months))| {
             let upfront_usd_per_mw = r.values.capex_usd_per_mw + machines_usd_per_mw;
             let deployment = Deployment {
                 upfront_usd_per_mw,
@@ -174,11 +223,15 @@ pub fn report(scenario: &Scenario) -> Report {
                 idle_days: 0.0,
                 residual_usd_per_mw,
             };
-            let projection = projection::project(&path, &fleet, &SiteTerms::of(r), &deployment, &finance);
+            let projection = projection::project(months, &deployment, &finance);
             let break_even_hp = formulas::break_even_usd_per_ph_day(e, pue, fee, site);
-            // The margin bends where revenue meets power and levy: below it the site is off.
-            let off_below = site.energy_usd_per_mw_day() / fleet.revenue_usd_per_mw_day(1.0);
-            let bend = off_below.clamp(axis.0, axis.1);
+            let line_basis = (site.clone(), axis, fleet);
+            let margin_line = match previous.and_then(|p| p.rows.get(i)) {
+                Some(before) if before.id == r.id && before.line_basis == line_basis => before.margin_line.clone(),
+                _ => margin_line(axis, |hp| margin_at(hp, site), site, fleet.revenue_usd_per_mw_day(1.0)).into(),
+            };
+            let threshold_usd_per_kwh = site.threshold_usd_per_kwh(fleet.revenue_usd_per_mw_day(hp));
+            let mined = site.mined(threshold_usd_per_kwh);
             RegionReport {
                 id: r.id.clone(),
                 name: r.name.clone(),
@@ -192,7 +245,11 @@ pub fn report(scenario: &Scenario) -> Report {
                 hashrate_ph_s: a.mw * per_mw,
                 profit_usd_per_day: a.mw * margin,
                 cap_binds: a.cap_binds,
-                margin_line: [axis.0, bend, axis.1].map(|x| (x, margin_at(x, site))),
+                margin_line,
+                mined_hours_pct: mined.share * 100.0,
+                effective_usd_per_kwh: mined.mean_price_usd_per_kwh,
+                threshold_usd_per_kwh,
+                year_curve: site.profile.as_ref().map(|(curve, _)| curve.clone()),
                 upfront_usd_per_mw,
                 payback_months: projection::payback_month(&projection.cumulative_usd_per_mw),
                 net_36m_usd_per_mw: projection.cumulative_usd_per_mw[MONTHS],
@@ -200,6 +257,7 @@ pub fn report(scenario: &Scenario) -> Report {
                 survival_36m_pct: projection.survival_36m * 100.0,
                 off_months: projection.off_months,
                 cumulative_usd_per_mw: projection.cumulative_usd_per_mw,
+                line_basis,
             }
         })
         .collect();
@@ -216,19 +274,28 @@ pub fn report(scenario: &Scenario) -> Report {
         .filter(|&i| rows[i].margin_usd_per_mw_day > 0.0)
         .max_by(|&a, &b| rows[a].margin_usd_per_mw_day.total_cmp(&rows[b].margin_usd_per_mw_day));
     let origin = scenario.origin_index();
-    let in_origin = FleetInOrigin { fleet, finance, fleet_mw: v.fleet_mw, residual_usd_per_mw };
-    let stay_or_move = projection::stay_or_move(&scenario.regions, origin, &path, &in_origin);
+    let in_origin = FleetInOrigin { finance, fleet_mw: v.fleet_mw, residual_usd_per_mw };
+    let stay_or_move = projection::stay_or_move(&scenario.regions, origin, &months, &in_origin);
     let sensitivity = scenario.sensitivity_index().map(|i| {
         let r = &scenario.regions[i];
         let inputs = SensitivityInputs {
             efficiency_j_per_th: e,
             pue,
             pool_fee: fee,
-            site: costs[i],
+            site: costs[i].clone(),
             hashprice_usd_per_ph_day: hp,
             hashprice_axis: axis,
         };
-        Rc::new(sensitivity_grid(i, r.id.clone(), r.name.clone(), &inputs, SENSITIVITY_CELLS, SENSITIVITY_CELLS))
+        let before = previous.and_then(|p| p.sensitivity.as_deref());
+        Rc::new(sensitivity_grid(
+            before,
+            i,
+            r.id.clone(),
+            r.name.clone(),
+            &inputs,
+            SENSITIVITY_CELLS,
+            SENSITIVITY_CELLS,
+        ))
     });
     Report {
         hashprice_usd_per_ph_day: hp,
@@ -245,6 +312,7 @@ pub fn report(scenario: &Scenario) -> Report {
         hashprice_path_usd_per_ph_day: path.to_vec(),
         origin,
         stay_or_move,
+        price_duration: scenario.price_duration_index(),
         sensitivity,
     }
 }
@@ -270,7 +338,7 @@ pub struct Metric {
 }
 
 /// The results' figures, in the table's and the CSV's order.
-pub const METRICS: [Metric; 11] = [
+pub const METRICS: [Metric; 13] = [
     Metric {
         name: "break_even_usd_per_kwh",
         csv: "break_even_usd_per_kwh",
@@ -296,6 +364,24 @@ pub const METRICS: [Metric; 11] = [
         decimals: 0,
         value: |r| Some(r.margin_usd_per_mw_day),
         missing: "never",
+        total: None,
+    },
+    Metric {
+        name: "mined_hours_pct",
+        csv: "mined_hours_pct",
+        header: "Hours mined (%)",
+        decimals: 1,
+        value: |r| Some(r.mined_hours_pct),
+        missing: "never",
+        total: None,
+    },
+    Metric {
+        name: "effective_usd_per_kwh",
+        csv: "effective_usd_per_kwh",
+        header: "Price paid when mining (USD/kWh)",
+        decimals: 4,
+        value: |r| r.effective_usd_per_kwh,
+        missing: "none",
         total: None,
     },
     Metric {

@@ -11,6 +11,7 @@ pub use super::globals::{
 };
 use super::hardware::Hardware;
 use super::market::HashpriceMode;
+use super::profile::{quantized_usd_per_kwh, PriceProfile, IMPORTED_SOURCE};
 use super::region::{check_name, color_for_id, seed_regions, slug_id, unused_name, NameError, Region};
 
 /// Everything the user controls; the report is a pure function of it.
@@ -65,6 +66,15 @@ pub enum Action {
     SetStartMonth(YearMonth),
     /// Chooses the region of the sensitivity map by id, or none for the default (origin, else first).
     SetSensitivityRegion(Option<String>),
+    /// Chooses (by id) the region whose hourly prices the price-duration chart shows, or none for
+    /// the first region with a profile.
+    SetPriceDurationRegion(Option<String>),
+    /// Gives a region (by id) an hourly price profile, from confirmed import rows: (calendar month
+    /// if timestamped, USD/kWh). The power price becomes the profile's mean (within its field's
+    /// range), so the prices count as given.
+    SetPriceProfile(String, Vec<(Option<u8>, f64)>),
+    /// Returns a region (by id) to a flat price, at its current power price.
+    ClearPriceProfile(String),
 }
 
 /// A site read from an import, already checked, not yet given an id.
@@ -89,7 +99,10 @@ impl Action {
             | Action::SetOrigin(_)
             | Action::SetHalvingMonth(_)
             | Action::SetStartMonth(_)
-            | Action::SetSensitivityRegion(_) => true,
+            | Action::SetSensitivityRegion(_)
+            | Action::SetPriceDurationRegion(_)
+            | Action::SetPriceProfile(..)
+            | Action::ClearPriceProfile(_) => true,
             Action::RenameRegion(..)
             | Action::SetNote(..)
             | Action::AddRegion
@@ -122,6 +135,8 @@ pub enum ApplyError {
     InvalidMonth(YearMonth),
     /// No region has the id an action names (origin or sensitivity region).
     UnknownRegionId(String),
+    /// Imported prices that make no profile (none, or one that is not a number).
+    BadPrices,
 }
 
 impl fmt::Display for ApplyError {
@@ -140,6 +155,7 @@ impl fmt::Display for ApplyError {
                 write!(f, "{}-{:02} is not a month from 2000-01 to 2200-12.", m.year, m.month)
             }
             ApplyError::UnknownRegionId(id) => write!(f, "No region has the id \u{201c}{id}\u{201d}."),
+            ApplyError::BadPrices => f.write_str("The imported prices make no profile."),
         }
     }
 }
@@ -182,6 +198,9 @@ impl Scenario {
             }
             Action::SetOrigin(id) => self.globals.origin_region = self.existing_id(id.as_deref())?,
             Action::SetSensitivityRegion(id) => self.globals.sensitivity_region = self.existing_id(id.as_deref())?,
+            Action::SetPriceDurationRegion(id) => {
+                self.globals.price_duration_region = self.existing_id(id.as_deref())?;
+            }
             &Action::SetHalvingMonth(halving) => {
                 check_halving(self.globals.start_month, halving)?;
                 self.globals.halving_month = halving;
@@ -254,6 +273,21 @@ impl Scenario {
                     self.regions.push(seed);
                 }
             }
+            Action::SetPriceProfile(id, rows) => {
+                let index = self.index_of(id).ok_or_else(|| ApplyError::UnknownRegionId(id.clone()))?;
+                // Kept to $0.1/MWh, so that a link or file carries every price exactly.
+                let rows: Vec<(Option<u8>, f64)> = rows.iter().map(|&(m, p)| (m, quantized_usd_per_kwh(p))).collect();
+                let profile = PriceProfile::from_series(&rows, IMPORTED_SOURCE).ok_or(ApplyError::BadPrices)?;
+                let spec = RegionField::Price.spec();
+                let mean = quantized_usd_per_kwh(profile.mean_usd_per_kwh()).clamp(spec.min, spec.max);
+                let region = &mut self.regions[index];
+                region.values.price_usd_per_kwh = mean;
+                region.profile = Some(profile);
+            }
+            Action::ClearPriceProfile(id) => {
+                let index = self.index_of(id).ok_or_else(|| ApplyError::UnknownRegionId(id.clone()))?;
+                self.regions[index].profile = None;
+            }
             Action::AddSites(sites) => {
                 self.room_for(sites.len())?;
                 let mut next = self.clone();
@@ -288,6 +322,15 @@ impl Scenario {
         let chosen = self.globals.sensitivity_region.as_deref().and_then(|id| self.index_of(id));
         let first = if self.regions.is_empty() { None } else { Some(0) };
         chosen.or_else(|| self.origin_index()).or(first)
+    }
+
+    /// The region the price-duration chart shows: the chosen one if it is there and has hourly
+    /// prices, else the first region with hourly prices; `None` when no region has any.
+    pub fn price_duration_index(&self) -> Option<usize> {
+        let chosen = self.globals.price_duration_region.as_deref().and_then(|id| self.index_of(id));
+        chosen
+            .filter(|&i| self.regions[i].profile.is_some())
+            .or_else(|| self.regions.iter().position(|r| r.profile.is_some()))
     }
 
     /// `Some(id)` if a region has that id, `None` for none, an error for an unknown id.

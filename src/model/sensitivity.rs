@@ -32,7 +32,8 @@ pub struct SensitivityGrid {
     pub n_hashprice: usize,
     /// Row-major margins, USD per MW-day: index j × n_price + i for column i and row j; row 0 is
     /// the lowest hashprice.
-    pub margins_usd_per_mw_day: Vec<f64>,
+    /// Shared: a grid whose cells did not change reuses them ([`sensitivity_grid`]'s `previous`).
+    pub margins_usd_per_mw_day: Rc<[f64]>,
     /// The largest |margin| of the grid (zero when every cell is zero), for a colour scale
     /// symmetric around zero.
     pub max_abs_margin_usd_per_mw_day: f64,
@@ -44,6 +45,8 @@ pub struct SensitivityGrid {
     pub current: (f64, f64),
     /// The margin at the current point, USD per MW-day (the table's figure).
     pub current_margin_usd_per_mw_day: f64,
+    /// What the cells were computed from: the inputs without the current point.
+    basis: SensitivityInputs,
 }
 
 impl SensitivityGrid {
@@ -68,7 +71,7 @@ fn cell_centre((min, max): (f64, f64), n: usize, i: usize) -> f64 {
 }
 
 /// What the grid needs to know about the fleet and the region.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SensitivityInputs {
     pub efficiency_j_per_th: f64,
     pub pue: f64,
@@ -82,13 +85,28 @@ pub struct SensitivityInputs {
     pub hashprice_axis: (f64, f64),
 }
 
+impl SensitivityInputs {
+    /// The inputs the cells depend on: all but the current point (the region's price and the
+    /// hashprice), since every cell has its own price and hashprice.
+    fn basis(&self) -> SensitivityInputs {
+        SensitivityInputs {
+            site: formulas::SiteCosts { price_usd_per_kwh: 0.0, ..self.site.clone() },
+            hashprice_usd_per_ph_day: 0.0,
+            ..self.clone()
+        }
+    }
+}
+
 /// Computes the grid with `n_price` × `n_hashprice` cells (each at least 1).
 ///
 /// Every cell is the table's margin formula evaluated in the same order of operations, so the map
 /// and the table agree to the last bit (`tests/it/projection.rs` checks cells against
 /// [`formulas::margin_usd_per_mw_day`]); the revenue of each row and the power bill of each
-/// column are computed once, because the map is recomputed on every slider event.
+/// column are computed once. The cells do not depend on the current point, so when `previous`
+/// was computed from the same inputs but for the current point (a hashprice or price slider
+/// moved), its cells, scale and break-even line are reused and only the point is new.
 pub fn sensitivity_grid(
+    previous: Option<&SensitivityGrid>,
     region_index: usize,
     id: Rc<str>,
     name: Rc<str>,
@@ -97,33 +115,52 @@ pub fn sensitivity_grid(
     n_hashprice: usize,
 ) -> SensitivityGrid {
     let (n_price, n_hashprice) = (n_price.max(1), n_hashprice.max(1));
+    let basis = inputs.basis();
+    let current = (inputs.site.price_usd_per_kwh, inputs.hashprice_usd_per_ph_day);
+    let current_margin = formulas::margin_usd_per_mw_day(
+        formulas::revenue_usd_per_mw_day(current.1, inputs.efficiency_j_per_th, inputs.pue, inputs.pool_fee),
+        &inputs.site,
+    );
+    if let Some(previous) =
+        previous.filter(|g| g.basis == basis && (g.n_price, g.n_hashprice) == (n_price, n_hashprice))
+    {
+        return SensitivityGrid {
+            region_index,
+            id,
+            name,
+            current,
+            current_margin_usd_per_mw_day: current_margin,
+            ..previous.clone()
+        };
+    }
     let price_spec = RegionField::Price.spec();
     let price_axis = (price_spec.min, price_spec.max);
     let hashprice_axis = inputs.hashprice_axis;
-    let SensitivityInputs { efficiency_j_per_th: e, pue, pool_fee: fee, site, .. } = *inputs;
+    let SensitivityInputs { efficiency_j_per_th: e, pue, pool_fee: fee, ref site, .. } = *inputs;
     let revenue = |hp: f64| formulas::revenue_usd_per_mw_day(hp, e, pue, fee);
-    let margin = |p: f64, hp: f64| {
-        formulas::margin_usd_per_mw_day(revenue(hp), &formulas::SiteCosts { price_usd_per_kwh: p, ..site })
-    };
-    // margin = u × max(revenue(hp) − energy(p), 0) − opex, as in the formula.
-    let energy_usd: Vec<f64> = (0..n_price)
-        .map(|i| formulas::KWH_PER_MW_DAY * (cell_centre(price_axis, n_price, i) + site.levy_usd_per_kwh))
-        .collect();
+    // Cell by cell the table's formula, u × 24 000 × gain − opex, with each row's threshold and
+    // each column's price computed once.
+    let prices: Vec<f64> = (0..n_price).map(|i| cell_centre(price_axis, n_price, i)).collect();
     let (uptime, opex_usd) = (site.uptime, site.opex_usd_per_mw_day());
     let mut margins = Vec::with_capacity(n_price * n_hashprice);
     for j in 0..n_hashprice {
-        let revenue_usd = revenue(cell_centre(hashprice_axis, n_hashprice, j));
-        margins.extend(energy_usd.iter().map(|&energy| uptime * (revenue_usd - energy).max(0.0) - opex_usd));
+        let threshold = site.threshold_usd_per_kwh(revenue(cell_centre(hashprice_axis, n_hashprice, j)));
+        margins.extend(
+            prices
+                .iter()
+                .map(|&p| uptime * formulas::KWH_PER_MW_DAY * site.gain_at_price_usd_per_kwh(threshold, p) - opex_usd),
+        );
     }
     // A plain comparison rather than `f64::max` (whose NaN handling stops the loop from being
     // vectorised): every input is finite, so no cell is NaN.
     let max_abs = margins.iter().fold(0.0, |max: f64, m| if m.abs() > max { m.abs() } else { max });
-    // The break-even hashprice is linear in the power price, b(p) = b(0) + slope × p with a
-    // positive slope (efficiency and PUE above zero, the pool fee below 100 %), so the line
+    // The break-even hashprice is linear in the (mean) power price, b(p) = b(0) + slope × p with a
+    // positive slope (efficiency and PUE above zero, the pool fee below 100 %; a profile's shift
+    // moves its break-even threshold one for one), so the line
     // enters on the left edge at b(0), if that is inside the box, and leaves through the right
     // edge or the top.
     let break_even = |p: f64| {
-        formulas::break_even_usd_per_ph_day(e, pue, fee, &formulas::SiteCosts { price_usd_per_kwh: p, ..site })
+        formulas::break_even_usd_per_ph_day(e, pue, fee, &formulas::SiteCosts { price_usd_per_kwh: p, ..site.clone() })
     };
     let (p_min, p_max, hp_max) = (price_axis.0, price_axis.1, hashprice_axis.1);
     let break_even_line = break_even(p_min).zip(break_even(p_max)).and_then(|(b0, b1)| {
@@ -131,7 +168,6 @@ pub fn sensitivity_grid(
         let end = if b1 <= hp_max { (p_max, b1) } else { (p_min + (hp_max - b0) / slope, hp_max) };
         (b0 <= hp_max).then_some([(p_min, b0), end])
     });
-    let current = (site.price_usd_per_kwh, inputs.hashprice_usd_per_ph_day);
     SensitivityGrid {
         region_index,
         id,
@@ -140,10 +176,11 @@ pub fn sensitivity_grid(
         hashprice_axis_usd_per_ph_day: hashprice_axis,
         n_price,
         n_hashprice,
-        margins_usd_per_mw_day: margins,
+        margins_usd_per_mw_day: margins.into(),
         max_abs_margin_usd_per_mw_day: max_abs,
         break_even_line,
         current,
-        current_margin_usd_per_mw_day: margin(current.0, current.1),
+        current_margin_usd_per_mw_day: current_margin,
+        basis,
     }
 }

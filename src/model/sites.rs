@@ -129,13 +129,16 @@ pub fn export(regions: &[Region]) -> String {
     let mut out = String::new();
     let (required_fields, optional_fields): (Vec<RegionField>, Vec<RegionField>) =
         RegionField::ALL.into_iter().partition(|&f| required(f));
-    let header: Vec<&str> = required_columns().chain(optional_columns()).collect();
+    // The last column says how each site buys power; an import ignores it (a profile is
+    // imported through the hourly prices panel).
+    let header: Vec<&str> = required_columns().chain(optional_columns()).chain(["price_profile"]).collect();
     csv::write_record(&mut out, &header);
     for r in regions {
         let mut cells: Vec<String> = vec![r.name.to_string()];
         cells.extend(required_fields.iter().map(|&f| r.value(f).to_string()));
         cells.push(r.source_text());
         cells.extend(optional_fields.iter().map(|&f| r.value(f).to_string()));
+        cells.push(r.price_kind());
         csv::write_record(&mut out, &cells.iter().map(String::as_str).collect::<Vec<_>>());
     }
     out

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::banner::Banner;
 use super::chart_figure::ChartFigure;
 use super::global_controls::GlobalControls;
+use super::price_import::PriceImport;
 use super::projection_controls::ProjectionControls;
 use super::region_controls::RegionControls;
 use super::region_toolbar::RegionToolbar;
@@ -20,12 +21,13 @@ use super::stay_or_move_table::StayOrMoveTable;
 use super::summary::Summary;
 use super::use_after_first_paint::use_after_first_paint;
 use super::use_autosave::use_autosave;
+use super::use_debounced_link::use_debounced_link;
 use super::use_pasted_link::use_pasted_link;
 use super::use_title::use_title;
 use crate::chart::ChartKind;
-use crate::model::codec::{encode_link, fragment_of};
+use crate::model::codec::fragment_of;
 use crate::model::region::SEED_IDS;
-use crate::model::Report;
+use crate::model::{Action, Report};
 
 /// Up to this many regions the sliders start expanded; beyond, each region starts as one row.
 const EXPANDED_UP_TO: usize = 8;
@@ -81,6 +83,12 @@ fn header(storage_problem: Option<String>) -> Html {
     }
 }
 
+/// A callback that dispatches the action `make` builds from its value.
+fn to_action<T: 'static>(dispatch: &UseReducerDispatcher<AppState>, make: fn(T) -> Action) -> Callback<T> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |value: T| dispatch.dispatch(make(value).into()))
+}
+
 #[component]
 pub fn App() -> Html {
     let opening = use_memo((), |_| start());
@@ -94,9 +102,9 @@ pub fn App() -> Html {
     let controls_ready = use_after_first_paint();
     use_title(report.best_row().map(|r| r.name.to_string()));
     // The scenario encoded once per change, for the autosave, the address bar and the share panel.
-    let link: Rc<str> = (*use_memo(state.scenario.clone(), |s| Rc::<str>::from(encode_link(s)))).clone();
+    let link = use_debounced_link(&state.scenario);
     // An embed is a view of someone's link: it must not overwrite this browser's autosave.
-    let storage_problem = use_autosave(link.clone(), !opening.embed, opening.storage_problem.clone());
+    let storage_problem = use_autosave(&state.scenario, !opening.embed, opening.storage_problem.clone());
     use_pasted_link(dispatch.clone());
 
     let banner = state.banner.clone().map(|b| html! { <Banner banner={b} dispatch={dispatch.clone()} /> });
@@ -122,7 +130,7 @@ pub fn App() -> Html {
                 <section class="inputs" aria-label="Inputs">
                     <GlobalControls globals={state.scenario.globals.clone()}
                         derived_usd_per_ph_day={report.hashprice_derived_usd_per_ph_day} dispatch={dispatch.clone()} />
-                    <ProjectionControls globals={state.scenario.globals.clone()} regions={region_names}
+                    <ProjectionControls globals={state.scenario.globals.clone()} regions={region_names.clone()}
                         error={month_error} dispatch={dispatch.clone()} />
                     <RegionToolbar count={regions.len()} missing_seeds={missing_seeds}
                         last_removed={state.last_removed.clone()} message={list_error}
@@ -134,6 +142,10 @@ pub fn App() -> Html {
                                 expanded={expanded} dispatch={dispatch.clone()} />
                         }) }
                         <SiteImport regions={regions.clone()} dispatch={dispatch.clone()} />
+                        <PriceImport regions={region_names.to_vec()}
+                            on_confirm={to_action(&dispatch, |(id, rows)| Action::SetPriceProfile(id, rows))}
+                            on_clear={to_action(&dispatch, Action::ClearPriceProfile)}
+                            on_region={to_action(&dispatch, |id| Action::SetPriceDurationRegion(Some(id)))} />
                         <SharePanel scenario={state.scenario.clone()} link={link.clone()} report={report.clone()}
                             dispatch={dispatch.clone()} />
                     }

@@ -8,6 +8,7 @@ use super::slider::Slider;
 use super::state::AppState;
 use super::use_field_callbacks::use_region_callbacks;
 use crate::format::grouped;
+use crate::model::profile::PriceProfile;
 use crate::model::{Action, Group, Region, RegionField, MAX_NOTE_CHARS};
 
 #[derive(Properties, PartialEq)]
@@ -29,6 +30,7 @@ fn summary(region: &Region) -> String {
     let shown = |v: f64| if v.fract() == 0.0 { grouped(v, 0) } else { v.to_string() };
     RegionField::in_group(Group::Site)
         .map(|f| format!("{} {}", shown(region.value(f)), f.spec().unit))
+        .chain([region.price_kind()])
         .collect::<Vec<_>>()
         .join(" \u{b7} ")
 }
@@ -72,6 +74,9 @@ pub fn RegionControls(props: &RegionControlsProps) -> Html {
                         oninput={on_note} />
                 </div>
                 { for RegionField::in_group(Group::Site).map(slider) }
+                if let Some(profile) = &region.profile {
+                    <p class="note" id={format!("profile-{id}")}>{profile_note(profile)}</p>
+                }
                 // Closed, the cost sliders take no layout while other sliders move.
                 <details class="costs" id={format!("costs-{id}")}>
                     <summary>{"Site costs, policy and relocation"}</summary>
@@ -80,4 +85,19 @@ pub fn RegionControls(props: &RegionControlsProps) -> Html {
             </div>
         </fieldset>
     }
+}
+
+/// The assumption behind a region's hourly prices, in one sentence.
+fn profile_note(profile: &PriceProfile) -> String {
+    let curves = if profile.is_monthly() {
+        "one duration curve per calendar month, each used in its months of the projection"
+    } else {
+        "one duration curve for every month (the data has no timestamps)"
+    };
+    format!(
+        "Hourly prices: {} intervals, {curves}. The power price sets their mean and keeps their shape; \
+         the site mines an hour when its price plus levy is below what a kWh of hashing earns. Source: {}",
+        profile.count(),
+        profile.source()
+    )
 }

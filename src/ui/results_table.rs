@@ -14,7 +14,9 @@ pub struct ResultsTableProps {
 }
 
 /// Columns that narrow screens (a 320 px embed) hide, keeping margin, allocation and profit.
-const OPTIONAL: [&str; 8] = [
+const OPTIONAL: [&str; 10] = [
+    "mined_hours_pct",
+    "effective_usd_per_kwh",
     "break_even_usd_per_kwh",
     "break_even_usd_per_ph_day",
     "hashrate_ph_s",
@@ -26,7 +28,8 @@ const OPTIONAL: [&str; 8] = [
 ];
 
 /// Columns that middle widths (and print) hide too, so that the projection's columns fit.
-const SECONDARY: [&str; 4] = ["break_even_usd_per_kwh", "hashrate_ph_s", "survival_36m_pct", "off_months"];
+const SECONDARY: [&str; 5] =
+    ["break_even_usd_per_kwh", "hashrate_ph_s", "survival_36m_pct", "off_months", "effective_usd_per_kwh"];
 
 fn optional(metric: &str) -> Option<&'static str> {
     if SECONDARY.contains(&metric) {

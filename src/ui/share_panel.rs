@@ -10,13 +10,14 @@ use super::use_clipboard::use_clipboard;
 use super::use_file_text::{use_file_text, FileText};
 use super::use_reset::use_reset;
 use crate::chart::ChartKind;
-use crate::model::codec::{fragment_of, from_json, to_json};
+use crate::model::codec::{encode_link, fragment_of, from_json, to_json};
 use crate::model::{report_csv, stay_or_move_csv, Report, Scenario};
 
 #[derive(Properties, PartialEq)]
 pub struct SharePanelProps {
     pub scenario: Scenario,
-    /// The scenario already encoded for a link (see `codec::encode_link`).
+    /// The scenario encoded for a link (see `codec::encode_link`) once its last burst of changes
+    /// ended: what the fields show. The copy buttons encode the scenario as it is when clicked.
     pub link: Rc<str>,
     pub report: Rc<Report>,
     pub dispatch: UseReducerDispatcher<AppState>,
@@ -48,6 +49,12 @@ fn embed_snippet(embed_src: &str, report: &Report) -> String {
     )
 }
 
+/// The link and the embed code of a scenario encoded as `link`, on the page's address `base`.
+fn link_and_snippet(base: &str, link: &str, report: &Report) -> (String, String) {
+    let snippet = embed_snippet(&format!("{base}{}", fragment_of(link, true)), report);
+    (format!("{base}{}", fragment_of(link, false)), snippet)
+}
+
 /// What an imported scenario file does: replace the scenario, or say why it did not.
 fn imported(file: FileText) -> Msg {
     let result =
@@ -69,8 +76,12 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
     // The address without its fragment does not change while the page is open; reading it
     // from `location` on every slider event would be a call out of wasm and a string for nothing.
     let base = (*use_memo((), |_| page_address())).clone();
-    let link = format!("{base}{}", fragment_of(&props.link, false));
-    let snippet = embed_snippet(&format!("{base}{}", fragment_of(&props.link, true)), &props.report);
+    let (link, snippet) = link_and_snippet(&base, &props.link, &props.report);
+    // A click copies the scenario as it is now, even within the fields' delay after a change.
+    let now = {
+        let (scenario, report, base) = (props.scenario.clone(), props.report.clone(), base.clone());
+        Rc::new(move || link_and_snippet(&base, &encode_link(&scenario), &report))
+    };
     let csv = "text/csv;charset=utf-8";
     let on_json = {
         let scenario = props.scenario.clone();
@@ -93,8 +104,8 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
         <section class="share" aria-labelledby="share-title">
             <h2 id="share-title">{"Share, export, reset"}</h2>
             <div class="buttons">
-                <button type="button" id="copy-link" onclick={clipboard.copy_on_click(link.clone(), "Link")}>{"Copy link"}</button>
-                <button type="button" id="copy-embed" onclick={clipboard.copy_on_click(snippet.clone(), "Embed code")}>{"Copy embed code"}</button>
+                <button type="button" id="copy-link" onclick={clipboard.copy_on_click({ let now = now.clone(); move || now().0 }, "Link")}>{"Copy link"}</button>
+                <button type="button" id="copy-embed" onclick={clipboard.copy_on_click(move || now().1, "Embed code")}>{"Copy embed code"}</button>
                 <button type="button" id="export-csv" onclick={on_csv}>{"Table (CSV)"}</button>
                 <button type="button" id="export-stay-or-move" onclick={on_moves_csv}>{"Stay or move (CSV)"}</button>
                 <button type="button" id="export-json" onclick={on_json}>{"Scenario (JSON)"}</button>

@@ -2,7 +2,7 @@
 
 use super::state::Banner;
 use super::storage;
-use crate::model::codec::{decode_link, parse_fragment};
+use crate::model::codec::{decode_link, encode_link, parse_fragment};
 use crate::model::Scenario;
 
 /// The opening scenario and what the user should be told about where it came from.
@@ -51,6 +51,11 @@ pub fn start() -> Start {
     let saved = storage::load();
     let storage_problem = saved.as_ref().err().cloned();
     let (scenario, banner) = match (fragment.scenario, saved) {
+        // The address bar's link carries hourly profiles short; the autosave of the same scenario
+        // carries them whole, and wins when it is the same scenario.
+        (Some(link), Ok(Some(text))) if decode_link(&text).is_ok_and(|d| encode_link(&d.scenario) == link) => {
+            from_link(&text)
+        }
         (Some(link), _) => from_link(link),
         (None, Ok(Some(text))) => match decode_link(&text) {
             Ok(d) => (d.scenario, None),

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::model::{report, Action, Region, Report, Scenario};
+use crate::model::{report, report_after, Action, Region, Report, Scenario};
 
 /// The DOM id of the halving-month control, beside which a refused month is explained.
 pub const HALVING_DATE: &str = "halving-date";
@@ -105,7 +105,10 @@ impl Reducible for AppState {
         };
         match scenario.apply(&action) {
             Ok(()) => {
-                let mut next = AppState::new(scenario, self.banner.clone());
+                // The previous report lends what the action left unchanged (see `report_after`).
+                let report = Rc::new(report_after(&self.report, &scenario));
+                let mut next =
+                    AppState { scenario, report, last_removed: None, refusal: None, banner: self.banner.clone() };
                 next.last_removed = match action {
                     Action::RemoveRegion(_) => removed,
                     _ if action.keeps_undo() => self.last_removed.clone(),

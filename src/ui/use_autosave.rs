@@ -1,7 +1,6 @@
 //! `use_autosave`: the scenario kept where a reload finds it, in storage and in the address bar.
 
 use std::cell::RefCell;
-use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::JsValue;
@@ -9,7 +8,8 @@ use yew::prelude::*;
 
 use super::storage;
 use super::use_window_event::use_window_event;
-use crate::model::codec::fragment_of;
+use crate::model::codec::{encode_link, encode_link_whole, fragment_of};
+use crate::model::Scenario;
 
 /// How long the autosave and the address bar wait after the last change: browsers throttle
 /// pages that rewrite their URL on every frame of a drag, and a storage write per frame is
@@ -19,7 +19,9 @@ const SAVE_DELAY_MS: u32 = 150;
 /// The scenario waiting to be kept, and the timer that will keep it.
 #[derive(Default)]
 struct PendingSave {
-    link: Option<Rc<str>>,
+    /// The scenario to keep, encoded only when kept: with many hourly profiles its links are
+    /// long.
+    scenario: Option<Scenario>,
     timer: Option<Timeout>,
 }
 
@@ -33,28 +35,29 @@ fn replace_address_fragment(fragment: &str) {
 /// Writes the pending scenario to storage and the address bar; returns why storage cannot
 /// be used, if it cannot, or `None` when nothing was pending.
 fn flush(pending: &RefCell<PendingSave>) -> Option<Option<String>> {
-    let link = {
+    let scenario = {
         let mut pending = pending.borrow_mut();
         pending.timer = None;
-        pending.link.take()?
+        pending.scenario.take()?
     };
-    replace_address_fragment(&fragment_of(&link, false));
-    Some(storage::save(&link).err())
+    replace_address_fragment(&fragment_of(&encode_link(&scenario), false));
+    Some(storage::save(&encode_link_whole(&scenario)).err())
 }
 
-/// Keeps `link` (the encoded scenario) in storage and the address bar, unless `enabled` is
-/// false, and returns why storage cannot be used, if it cannot (`problem` at first).
+/// Keeps the scenario in the address bar (its link) and in storage (its link with hourly
+/// profiles whole), unless `enabled` is false, and returns why storage cannot be used, if it
+/// cannot (`problem` at first).
 ///
 /// Both are written once a burst of changes ends ([`SAVE_DELAY_MS`] after the last), not on
 /// every frame of a drag, and at once when the page is hidden or closed, which may never run
 /// the timer, so a reload never loses a change.
 #[hook]
-pub fn use_autosave(link: Rc<str>, enabled: bool, problem: Option<String>) -> Option<String> {
+pub fn use_autosave(scenario: &Scenario, enabled: bool, problem: Option<String>) -> Option<String> {
     let problem = use_state(|| problem);
     let pending = use_mut_ref(PendingSave::default);
     {
         let (problem, pending) = (problem.clone(), pending.clone());
-        use_effect_with(link, move |link| {
+        use_effect_with(scenario.clone(), move |scenario| {
             if enabled {
                 let timer = {
                     let pending = pending.clone();
@@ -67,7 +70,7 @@ pub fn use_autosave(link: Rc<str>, enabled: bool, problem: Option<String>) -> Op
                     })
                 };
                 // Replacing the timer drops (cancels) the previous one.
-                *pending.borrow_mut() = PendingSave { link: Some(link.clone()), timer: Some(timer) };
+                *pending.borrow_mut() = PendingSave { scenario: Some(scenario.clone()), timer: Some(timer) };
             }
         });
     }

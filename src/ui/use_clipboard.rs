@@ -11,13 +11,13 @@ pub struct Clipboard {
 }
 
 impl Clipboard {
-    /// A click handler that writes `text` to the clipboard; where that is refused, the text
-    /// stays selectable on the page and the status says where to find it (`what`).
-    pub fn copy_on_click(&self, text: String, what: &'static str) -> Callback<MouseEvent> {
+    /// A click handler that writes `text()`, made at the click, to the clipboard; where that is
+    /// refused, the text stays selectable on the page and the status says where to find it (`what`).
+    pub fn copy_on_click(&self, text: impl Fn() -> String + 'static, what: &'static str) -> Callback<MouseEvent> {
         let status = self.set_status.clone();
         Callback::from(move |_| {
             let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else { return };
-            let (text, status) = (text.clone(), status.clone());
+            let (text, status) = (text(), status.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 match JsFuture::from(clipboard.write_text(&text)).await {
                     Ok(_) => status.set(format!("{what} copied.")),

@@ -40,7 +40,11 @@ fn a_change_is_kept_when_the_page_is_hidden_before_the_save_delay_ends() {
     let table = page.table();
     page.slide("hashprice", 70.0);
     page.wait_table_change(&table, "the hashprice slider");
-    assert_eq!(page.browser.exec("return window.heldDelays;", json!([])), json!(1), "one save waits 150 ms");
+    assert_eq!(
+        page.browser.exec("return window.heldDelays;", json!([])),
+        json!(2),
+        "the save and the share panel's link each wait 150 ms"
+    );
     assert_eq!(saved(&page), before_save, "nothing is saved before the delay ends");
     assert_eq!(address(&page), before_address, "the address bar waits as well");
 

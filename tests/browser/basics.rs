@@ -89,7 +89,7 @@ fn sliders_and_typed_values_drive_every_figure_by_the_formulas() {
         ("hashprice", 62.5, Action::SetGlobal(GlobalField::Hashprice, 62.5), "62.5"),
         ("fleet-mw", 700.0, Action::SetGlobal(GlobalField::FleetMw, 700.0), "700"),
         ("pool-fee", 2.5, Action::SetGlobal(GlobalField::PoolFee, 2.5), "2.5"),
-        ("cap-siberia", 120.0, Action::SetRegion(5, RegionField::Cap, 120.0), "120"),
+        ("cap-texas", 120.0, Action::SetRegion(1, RegionField::Cap, 120.0), "120"),
         ("uptime-kazakhstan", 60.0, Action::SetRegion(0, RegionField::Uptime, 60.0), "60"),
     ];
     for (id, value, action, shown) in steps {
@@ -285,7 +285,7 @@ fn a_price_change_redraws_the_profit_chart_as_a_fresh_page_draws_it() {
     page.wait_shows(chart, &report(&cheaper));
     assert_eq!(page.canvas(chart), redrawn, "the redrawn plot area differs from a whole drawing");
     // And back at the default price, the chart is the first drawing again.
-    page.slide("price-texas", 0.066);
+    page.slide("price-texas", 0.045);
     page.wait_canvas_change(chart, redrawn);
     assert_eq!(page.canvas(chart), first);
     page.assert_no_console_errors();

@@ -8,6 +8,7 @@ mod autosave;
 mod basics;
 mod decision;
 mod economics;
+mod flexible;
 mod hosting;
 mod panics;
 mod regions;

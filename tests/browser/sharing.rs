@@ -4,11 +4,16 @@ use crate::support::link::signed;
 use crate::support::page::{Page, ALL_CHARTS, CHARTS};
 use serde_json::json;
 use sitecost::model::codec::encode_link;
-use sitecost::model::{report, Scenario};
+use sitecost::model::{report, Action, GlobalField, RegionField, Scenario};
 
 fn share_link(page: &Page) -> String {
     page.browser.exec("return document.getElementById('share-link').value;", json!([])).as_str().unwrap().to_string()
 }
+
+/// Replaces the clipboard with one that keeps what is written in `window.copied`, since a
+/// headless browser may refuse the real one.
+const FAKE_CLIPBOARD: &str = "Object.defineProperty(navigator, 'clipboard', { value: {
+    writeText: text => { window.copied = text; return Promise.resolve(); } } });";
 
 /// Changes five inputs of different kinds through the DOM contract.
 fn change_five_inputs(page: &Page) {
@@ -36,8 +41,27 @@ fn a_link_reproduces_the_exact_scenario_in_a_fresh_browser() {
     let page = Page::open();
     change_five_inputs(&page);
     let table = page.table();
+    // The field shows the link once the burst of changes has ended: the link of the same changes
+    // made natively.
+    let mut expected = Scenario::default();
+    let index = |id: &str| expected.index_of(id).unwrap();
+    let changes = [
+        Action::SetGlobal(GlobalField::Hashprice, 61.5),
+        Action::SetGlobal(GlobalField::Efficiency, 17.5),
+        Action::SetGlobal(GlobalField::FleetMw, 450.0),
+        Action::SetRegion(index("texas"), RegionField::Price, 0.041),
+        Action::SetRegion(index("siberia"), RegionField::Uptime, 66.0),
+        Action::SetRegion(index("georgia"), RegionField::Cap, 123.25),
+    ];
+    for change in &changes {
+        expected.apply(change).unwrap();
+    }
+    let tail = format!("#s={}", encode_link(&expected));
+    page.browser.wait_until(
+        &format!("document.getElementById('share-link').value.endsWith({})", json!(tail)),
+        "the share panel's link to follow the changes",
+    );
     let link = share_link(&page);
-    assert!(link.contains("#s=3~61.5~17.5~"), "{link}");
     assert!(link.bytes().all(|b| b.is_ascii_graphic()), "the link survives e-mail: {link}");
     let fresh = Page::load(&link);
     assert_eq!(fresh.table(), table, "the link gave other numbers");
@@ -48,6 +72,31 @@ fn a_link_reproduces_the_exact_scenario_in_a_fresh_browser() {
     // The address bar follows the scenario, so copying it works as well as "Copy link".
     page.browser.wait_until(&format!("location.href === {}", json!(link)), "the address bar to show the scenario");
     fresh.assert_no_console_errors();
+}
+
+#[test]
+fn copy_link_copies_the_scenario_as_it_is_at_the_click_even_before_the_field_follows() {
+    let page = Page::open();
+    page.browser.exec(FAKE_CLIPBOARD, json!([]));
+    // Hold back the field's 150 ms delay, so that it still shows the link before the change.
+    page.browser.exec(
+        "const later = window.setTimeout;
+         window.setTimeout = (f, ms, ...rest) => ms === 150 ? 0 : later(f, ms, ...rest);",
+        json!([]),
+    );
+    let before = share_link(&page);
+    let table = page.table();
+    page.slide("hashprice", 61.5);
+    page.wait_table_change(&table, "the hashprice slider");
+    page.browser.exec("document.getElementById('copy-link').click();", json!([]));
+    page.browser.wait_until("window.copied !== undefined", "the copy");
+    let copied = page.browser.exec("return window.copied;", json!([])).as_str().unwrap().to_string();
+    assert_eq!(share_link(&page), before, "the field still waits");
+    let mut expected = Scenario::default();
+    expected.apply(&Action::SetGlobal(GlobalField::Hashprice, 61.5)).unwrap();
+    assert!(copied.ends_with(&format!("#s={}", encode_link(&expected))), "{copied}");
+    assert_eq!(page.text("#share-status"), "Link copied.");
+    page.assert_no_console_errors();
 }
 
 #[test]
@@ -124,7 +173,7 @@ fn broken_json_files_are_refused_field_by_field_and_change_nothing() {
     let good = sitecost::model::codec::to_json(&Scenario::default());
     let files = [
         ("not-json.json", "this is not json".to_string(), "The file is not JSON"),
-        ("future.json", good.replace("\"version\": 3", "\"version\": 9"), "version 9"),
+        ("future.json", good.replace("\"version\": 4", "\"version\": 9"), "version 9"),
         (
             "types.json",
             good.replace("\"pue\": 1.1", "\"pue\": \"high\"").replace("\"cap_mw\": 500", "\"cap_mw\": 5000"),
@@ -164,9 +213,12 @@ fn every_export_downloads_what_it_says() {
         b.find_and_click(&format!("#export-svg-{chart}"));
         let svg = String::from_utf8(b.downloaded(&format!("sitecost-{chart}.svg"))).unwrap();
         assert!(svg.starts_with("<svg"), "{chart}");
-        // The sensitivity map is one region's: the origin's.
-        let names: &[&str] =
-            if chart == "sensitivity" { &["Kazakhstan"] } else { &["Kazakhstan", "Texas (ERCOT)", "Siberia (Russia)"] };
+        // The sensitivity map is one region's: the origin's; the price-duration curve Texas's.
+        let names: &[&str] = match chart {
+            "sensitivity" => &["Kazakhstan"],
+            "price-duration" => &["Texas (ERCOT)", "mines below $"],
+            _ => &["Kazakhstan", "Texas (ERCOT)", "Siberia (Russia)"],
+        };
         for name in names {
             assert!(svg.contains(name), "{chart}.svg lacks {name}");
         }
@@ -184,7 +236,7 @@ fn every_export_downloads_what_it_says() {
     assert_eq!(rows[0][..3], ["region_id", "region_name", "price_usd_per_kwh"]);
     assert_eq!(rows.len(), 1 + 6 + 1, "header, six regions, total");
     assert_eq!(rows[7][0], "total");
-    assert_eq!(rows[7][10].parse::<f64>().unwrap(), page.metric("total", "profit_usd_per_day"));
+    assert_eq!(rows[7][12].parse::<f64>().unwrap(), page.metric("total", "profit_usd_per_day"));
     b.find_and_click("#export-stay-or-move");
     let csv = String::from_utf8(b.downloaded("sitecost-stay-or-move.csv")).unwrap();
     let rows: Vec<Vec<String>> = sitecost::model::csv::parse(&csv).unwrap().into_iter().map(|r| r.fields).collect();
@@ -208,7 +260,7 @@ fn the_embed_snippet_renders_charts_and_table_in_an_iframe_at_320_px() {
         .as_str()
         .unwrap()
         .to_string();
-    assert!(snippet.starts_with("<iframe src=\"") && snippet.contains("#embed&amp;s=3~58~"), "{snippet}");
+    assert!(snippet.starts_with("<iframe src=\"") && snippet.contains("#embed&amp;s=4~58~"), "{snippet}");
     // A plain page of someone's report, holding the snippet in a 320 px column.
     let host = page.browser.downloads().join("report.html");
     std::fs::create_dir_all(host.parent().unwrap()).unwrap();
@@ -221,7 +273,10 @@ fn the_embed_snippet_renders_charts_and_table_in_an_iframe_at_320_px() {
     page.browser.goto(&url);
     let inside = "document.querySelector('iframe').contentDocument";
     page.browser.wait_until(
-        &format!("{inside} && {inside}.querySelectorAll('figure[data-chart] canvas').length === 7 && {inside}.querySelector('#results tr[data-region=total]')"),
+        &format!(
+            "{inside} && {inside}.querySelectorAll('figure[data-chart] canvas').length === {} && {inside}.querySelector('#results tr[data-region=total]')",
+            ALL_CHARTS.len()
+        ),
         "the embed to render in the iframe",
     );
     let facts = page.browser.exec(
@@ -239,7 +294,7 @@ fn the_embed_snippet_renders_charts_and_table_in_an_iframe_at_320_px() {
     assert!(facts[1].as_u64().unwrap() <= 320, "the embed is wider than its 320 px frame: {facts}");
     assert!(facts[2].as_u64().unwrap() <= facts[3].as_u64().unwrap(), "the embed needs a scrollbar: {facts}");
     assert!(
-        facts[4].as_str().unwrap().contains("#s=3~58~") && !facts[4].as_str().unwrap().contains("embed"),
+        facts[4].as_str().unwrap().contains("#s=4~58~") && !facts[4].as_str().unwrap().contains("embed"),
         "{facts}"
     );
 }
@@ -293,7 +348,7 @@ fn printing_shows_charts_and_table_without_controls_or_clipping() {
     );
     assert_eq!(facts[0], json!(0), "controls still print: {facts}");
     assert_eq!(facts[1], json!(1));
-    assert_eq!(facts[2], json!(7));
+    assert_eq!(facts[2], json!(ALL_CHARTS.len()));
     // Charts out of sight are drawn when they come into view; printing draws them all.
     page.browser.exec("window.dispatchEvent(new Event('beforeprint'));", json!([]));
     let defaults = report(&Scenario::default());

@@ -16,8 +16,10 @@ fn texts(svg: &str, text: &str) -> usize {
 #[test]
 fn every_chart_of_all_regions_names_every_region() {
     let s = Scenario::default();
-    // The stay-or-move chart names options ("Stay in …", "→ …") and the map one region: below.
-    for kind in ChartKind::ALL.into_iter().filter(|k| !matches!(k, ChartKind::StayOrMove | ChartKind::Sensitivity)) {
+    // The stay-or-move chart names options ("Stay in …", "→ …"), the map and the price-duration
+    // curve one region each: below.
+    let one_region = |k: &ChartKind| matches!(k, ChartKind::Sensitivity | ChartKind::PriceDuration);
+    for kind in ChartKind::ALL.into_iter().filter(|k| *k != ChartKind::StayOrMove && !one_region(k)) {
         let out = svg(kind, &s);
         assert!(out.starts_with("<svg"), "{kind:?}");
         let r = report(&s);
@@ -63,21 +65,26 @@ fn break_even_off_the_axis_has_no_dot() {
     s.apply(&Action::SetGlobal(GlobalField::Efficiency, 60.0)).unwrap();
     s.apply(&Action::SetGlobal(GlobalField::Pue, 2.0)).unwrap();
     s.apply(&Action::SetRegion(0, RegionField::Price, 0.2)).unwrap();
-    // Every break-even is now 24 × 60 × 2 × p / 0.98 ≈ 2 939 × p: only New York ($0.04 → $118)
-    // and Siberia ($0.035 → $103) stay on the 0–150 axis.
-    assert_eq!(svg(ChartKind::ProfitVsHashprice, &s).matches("<circle").count(), 2);
+    // Every flat break-even is now at least 24 × 60 × 2 × p / 0.98 ≈ 2 939 × p: only New York
+    // ($0.04 → $118 and more) and Siberia ($0.035 → $103 and more) stay on the 0–150 axis, and
+    // Texas, whose flexible load skips the dear hours, breaks even lower still.
+    assert_eq!(svg(ChartKind::ProfitVsHashprice, &s).matches("<circle").count(), 3);
 }
 
 #[test]
 fn profit_chart_labels_only_regions_whose_cap_binds() {
     let mut s = Scenario::default();
-    // Defaults: 300 MW go to New York (100, full) and Siberia (200 of 300); Kazakhstan's all-in
-    // margin is a little lower than Siberia's, and Texas, Wyoming and Georgia lose money.
+    // Defaults: all 300 MW go to Texas, whose flexible load has the best all-in margin, well
+    // within its 500 MW cap.
     let out = svg(ChartKind::ProfitByRegion, &s);
-    assert_eq!(texts(&out, "cap"), 1);
-    assert_eq!(texts(&out, "not placed"), 4, "Kazakhstan, Texas, Wyoming and Georgia get nothing");
+    assert_eq!(texts(&out, "cap"), 0);
+    assert_eq!(texts(&out, "not placed"), 5, "every region but Texas gets nothing");
     s.apply(&Action::SetGlobal(GlobalField::FleetMw, 2000.0)).unwrap();
-    assert_eq!(texts(&svg(ChartKind::ProfitByRegion, &s), "cap"), 3, "500 MW of profitable caps for 2 000 MW");
+    assert_eq!(
+        texts(&svg(ChartKind::ProfitByRegion, &s), "cap"),
+        4,
+        "1 000 MW of profitable caps (Kazakhstan, Texas, New York, Siberia) for 2 000 MW"
+    );
     s.apply(&Action::SetGlobal(GlobalField::FleetMw, 50.0)).unwrap();
     assert_eq!(texts(&svg(ChartKind::ProfitByRegion, &s), "cap"), 0);
 }
@@ -109,7 +116,7 @@ fn a_chart_is_redrawn_only_when_what_it_shows_changes() {
     assert_eq!(inputs(&cap), before);
     // A binding cap changes only the allocation chart.
     let mut binding = base.clone();
-    binding.apply(&Action::SetRegion(3, RegionField::Cap, 150.0)).unwrap();
+    binding.apply(&Action::SetRegion(1, RegionField::Cap, 150.0)).unwrap();
     let after = inputs(&binding);
     assert_eq!(after[..2], before[..2]);
     assert_ne!(after[2], before[2]);
@@ -197,10 +204,10 @@ fn axes_hold_still_while_a_slider_moves_a_little() {
         lines.windows(2).filter(|w| w[0].contains("text-anchor=\"middle\"")).map(|w| w[1].to_string()).collect()
     };
     for kind in ChartKind::ALL {
-        assert_eq!(ticks(50.0, kind), ticks(51.0, kind), "{kind:?} moved its axis for a 1 USD/PH/day step");
+        assert_eq!(ticks(47.0, kind), ticks(48.0, kind), "{kind:?} moved its axis for a 1 USD/PH/day step");
     }
-    // The break-even axis ends on a nice number: 0.0863 × 1.1 rounds up to 0.1.
-    assert_eq!(ticks(50.0, ChartKind::BreakEven).last().map(String::as_str), Some("0.1"));
+    // The break-even axis ends on a nice number: Texas's 0.084 × 1.1 rounds up to 0.1.
+    assert_eq!(ticks(47.0, ChartKind::BreakEven).last().map(String::as_str), Some("0.1"));
 }
 
 #[test]
@@ -332,4 +339,110 @@ fn the_profit_charts_axes_hold_while_a_price_moves_a_little_and_follow_a_large_m
         .iter()
         .filter(|k| k.data(&report(&base)).axes().is_some())
         .eq([&ChartKind::ProfitVsHashprice]));
+}
+
+/// The points of each `<polyline>` of `svg` stroked in `stroke` (e.g. "#000000") at `width` px.
+fn polylines(svg: &str, stroke: &str, width: u32) -> Vec<Vec<(f64, f64)>> {
+    let head = format!("stroke=\"{stroke}\" stroke-width=\"{width}\" points=\"");
+    svg.split("<polyline")
+        .skip(1)
+        .filter_map(|e| e.split(&head).nth(1))
+        .map(|e| {
+            let points = e.split('"').next().unwrap();
+            points
+                .split_whitespace()
+                .map(|p| p.split_once(',').map(|(x, y)| (x.parse().unwrap(), y.parse().unwrap())).unwrap())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn price_duration_shows_the_first_profiled_region_with_its_threshold_and_mean() {
+    let s = Scenario::default();
+    let r = report(&s);
+    // Texas is the only seed with hourly prices.
+    let texas = &r.rows[1];
+    assert_eq!(r.price_duration, Some(1));
+    let out = svg(ChartKind::PriceDuration, &s);
+    let t = texas.threshold_usd_per_kwh;
+    assert_eq!(texts(&out, &format!("mines below ${t:.3}/kWh")), 1);
+    assert_eq!(texts(&out, "mean $0.045/kWh"), 1);
+    let share = texas.mined_hours_pct;
+    assert!(share > 50.0 && share < 100.0, "Texas mines most hours but not all: {share}");
+    let hours = texas.year_curve.as_ref().unwrap().len();
+    assert!(hours > 8700, "a year of hours: {hours}");
+    assert_eq!(texts(&out, &format!("Texas (ERCOT): mines {share:.0} % of {hours} h")), 1);
+    // ERCOT's West hub had negative hours in 2025 and spikes far above the axis.
+    assert!(out.contains("hours from \u{2212}$0.0"), "the lowest hour is below zero");
+    assert!(!out.contains("NaN") && !out.contains("inf"));
+    // The curve, in Texas's colour, is at most 400 points and climbs from left to right.
+    let curve = &polylines(&out, "#D55E00", 2)[0];
+    assert!(curve.len() <= 400 && curve.len() >= 300, "{} points", curve.len());
+    assert!(curve.windows(2).all(|w| w[1].0 > w[0].0 && w[1].1 <= w[0].1), "sorted, cheapest first");
+    // The mined share is one shaded rectangle from the left edge to where the curve crosses t.
+    assert_eq!(out.matches("<rect").count(), 2, "the background and the mined share");
+}
+
+#[test]
+fn price_duration_threshold_moves_with_the_hashprice_and_its_axis_holds() {
+    let at = |hp: f64| {
+        let mut s = Scenario::default();
+        s.apply(&Action::SetGlobal(GlobalField::Hashprice, hp)).unwrap();
+        let r = report(&s);
+        let out = render_svg(ChartKind::PriceDuration, &r);
+        // The black 2 px line across the whole plot is the threshold; its height in pixels.
+        let line = polylines(&out, "#000000", 2).into_iter().find(|l| l.len() == 2 && l[0].1 == l[1].1).unwrap();
+        (ChartKind::PriceDuration.data(&r), line[0].1, r.rows[1].threshold_usd_per_kwh, out)
+    };
+    let (low, low_y, low_t, low_svg) = at(40.0);
+    let (high, high_y, high_t, high_svg) = at(42.0);
+    assert_ne!(low, high, "the chart is redrawn for a new hashprice");
+    assert!(high_t > low_t && high_y < low_y, "a higher hashprice raises the line: {low_y} → {high_y}");
+    assert_eq!(texts(&high_svg, &format!("mines below ${high_t:.3}/kWh")), 1);
+    // The price axis's tick labels (right-aligned beside it) stay where they were.
+    let y_ticks = |svg: &str| -> Vec<String> {
+        let lines: Vec<&str> = svg.lines().collect();
+        let numeric = |w: &&[&str]| w[1].parse::<f64>().is_ok();
+        lines
+            .windows(2)
+            .filter(|w| w[0].contains("text-anchor=\"end\""))
+            .filter(numeric)
+            .map(|w| w[1].to_string())
+            .collect()
+    };
+    assert_eq!(y_ticks(&low_svg), y_ticks(&high_svg));
+    assert!(y_ticks(&low_svg).len() >= 4);
+}
+
+#[test]
+fn price_duration_without_hourly_prices_says_so() {
+    let mut s = Scenario::default();
+    s.apply(&Action::ClearPriceProfile("texas".into())).unwrap();
+    let r = report(&s);
+    assert_eq!(r.price_duration, None);
+    let out = render_svg(ChartKind::PriceDuration, &r);
+    assert_eq!(texts(&out, "No region has hourly prices: import them under \u{201c}Hourly power prices\u{201d}."), 1);
+    assert!(!out.contains("<polyline") && !out.contains("mines below") && !out.contains("NaN"));
+}
+
+#[test]
+fn price_duration_follows_the_region_picked_when_it_has_hourly_prices() {
+    let mut s = Scenario::default();
+    // Kazakhstan has no hourly prices: the chart stays on Texas.
+    s.apply(&Action::SetPriceDurationRegion(Some("kazakhstan".into()))).unwrap();
+    assert_eq!(report(&s).price_duration, Some(1));
+    // Once it has some, the chart shows them, shifted to its price.
+    let rows: Vec<(Option<u8>, f64)> = (0..48).map(|h| (None, if h < 36 { 0.02 } else { 0.10 })).collect();
+    s.apply(&Action::SetPriceProfile("kazakhstan".into(), rows)).unwrap();
+    let r = report(&s);
+    assert_eq!(r.price_duration, Some(0));
+    let out = render_svg(ChartKind::PriceDuration, &r);
+    assert_eq!(texts(&out, "mean $0.040/kWh"), 1);
+    assert!(out.contains("Kazakhstan: mines "));
+    assert_eq!(texts(&out, "hours from $0.020 to $0.100/kWh"), 1);
+    assert_eq!(
+        s.apply(&Action::SetPriceDurationRegion(Some("mars".into()))),
+        Err(ApplyError::UnknownRegionId("mars".into()))
+    );
 }

@@ -18,7 +18,7 @@ fn hashrate_per_mw() {
 
 /// A site's costs: price p, levy L (USD/kWh), uptime u, opex O (USD/MW-month).
 fn site(p: f64, levy: f64, u: f64, opex: f64) -> SiteCosts {
-    SiteCosts { price_usd_per_kwh: p, levy_usd_per_kwh: levy, uptime: u, opex_usd_per_mw_month: opex }
+    SiteCosts::flat(p, levy, u, opex)
 }
 
 #[test]

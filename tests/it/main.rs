@@ -1,4 +1,4 @@
-//! The native integration tests, one binary: the model, codecs, charts as SVG, text and the tidy rules.
+//! The native integration tests, one binary: the model, codecs, charts as SVG, text, the tidy rules and the unpacker.
 
 #[path = "../support/link.rs"]
 mod link;
@@ -22,9 +22,14 @@ mod codec;
 mod codec_versions;
 mod decision_inputs;
 mod fields;
+mod flexible;
 mod formulas;
 mod model;
+mod prices_csv;
+mod profile;
 mod projection;
 mod regions;
+mod report_after;
 mod text;
 mod tidy;
+mod unlzma;

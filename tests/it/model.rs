@@ -21,7 +21,10 @@ fn seed_regions_have_fixed_ids_and_sourced_values() {
     assert_eq!((kz.values.price_usd_per_kwh, kz.values.cap_mw), (0.04, 100.0));
     assert!(!kz.source(RegionField::Cap).assumption, "the 100 MW cap is a published figure");
     let tx = &regions[1];
-    assert_eq!(tx.values.price_usd_per_kwh, 0.066);
+    assert_eq!(tx.values.price_usd_per_kwh, 0.045, "the mean its hourly profile is shifted to");
+    let profile = tx.profile.as_ref().expect("Texas buys at ERCOT's hourly prices");
+    assert!(profile.is_monthly() && profile.count() > 8700, "a year of hours, one curve a month");
+    assert!(regions.iter().filter(|r| r.id != tx.id).all(|r| r.profile.is_none()), "the others are flat");
     assert!(tx.source(RegionField::Cap).assumption, "US caps are our assumption and must say so");
     let colors: std::collections::HashSet<_> = regions.iter().map(|r| r.color_rgb).collect();
     assert_eq!(colors.len(), regions.len(), "every region has its own colour");
@@ -150,11 +153,20 @@ fn report_follows_the_formulas_for_the_defaults() {
         assert_eq!(row.profit_usd_per_day, row.allocated_mw * m);
         assert_eq!(row.hashrate_ph_s, row.allocated_mw * r.hashrate_ph_s_per_mw);
         assert_eq!(row.margin_line[0].0, 0.0);
-        assert!((row.margin_line[2].1 - formulas::margin_usd_per_mw_day(revenue(150.0), &region.costs())).abs() < 1e-9);
-        // The line bends where the machines switch on: the opex alone below that hashprice.
-        let (bend, at_bend) = row.margin_line[1];
-        close_to(revenue(bend), region.costs().energy_usd_per_mw_day());
-        close_to(at_bend, -region.costs().opex_usd_per_mw_day());
+        let last = *row.margin_line.last().unwrap();
+        assert!((last.1 - formulas::margin_usd_per_mw_day(revenue(150.0), &region.costs())).abs() < 1e-9);
+        if region.profile.is_none() {
+            // A flat line bends where the machines switch on: the opex alone below that hashprice.
+            let (bend, at_bend) = row.margin_line[1];
+            close_to(revenue(bend), 24_000.0 * (region.values.price_usd_per_kwh + region.values.levy_usd_per_kwh));
+            close_to(at_bend, -region.costs().opex_usd_per_mw_day());
+        } else {
+            // An hourly profile's line is sampled along the axis, every point on the formula.
+            assert_eq!(row.margin_line.len(), 61);
+            for &(x, y) in row.margin_line.iter() {
+                close_to(y, formulas::margin_usd_per_mw_day(revenue(x), &region.costs()));
+            }
+        }
     }
     let sum: f64 = r.rows.iter().map(|x| x.profit_usd_per_day).sum();
     assert_eq!(r.totals.profit_usd_per_day, sum);
@@ -163,23 +175,25 @@ fn report_follows_the_formulas_for_the_defaults() {
     // New York  0.95 × (1 650.4 − 960) − 6 500 / D ≈ 655.9 − 213.6 ≈ 442.4;
     // Siberia   0.95 × 8 / 12 × (1 650.4 − 840) − 4 000 / D ≈ 513.3 − 131.4 ≈ 381.9;
     // Kazakhstan 0.85 × (1 650.4 − 24 000 × 0.0439) − 4 000 / D ≈ 507.3 − 131.4 ≈ 375.9;
-    // Texas     0.97 × (1 650.4 − 1 584) − 6 000 / D ≈ 64.4 − 197.1 < 0;
+    // Texas buys at ERCOT's hourly prices shifted to a mean of 4.5 ¢ and mines in the hours below
+    // 1 650.4 / 24 000 ≈ 6.88 ¢: its margin, 0.99 × 24 000 × (mean gain) − 6 000 / D, is the
+    // profile's (tests/it/profile.rs checks the curve against a plain loop over the hours);
     // Wyoming (1 800) and Georgia (1 651.2) pay more for power than the machines earn: switched
-    // off, they lose their opex. So New York fills its 100 MW and Siberia takes the other 200.
+    // off, they lose their opex. So Texas, the best, takes the whole fleet within its 500 MW.
     let allocated: Vec<(&str, f64)> = r.rows.iter().map(|x| (&*x.id, x.allocated_mw)).collect();
     assert_eq!(
         allocated,
         [
             ("kazakhstan", 0.0),
-            ("texas", 0.0),
+            ("texas", 300.0),
             ("wyoming", 0.0),
-            ("new-york", 100.0),
+            ("new-york", 0.0),
             ("georgia", 0.0),
-            ("siberia", 200.0)
+            ("siberia", 0.0)
         ]
     );
     let margins: Vec<i64> = r.rows.iter().map(|x| (x.margin_usd_per_mw_day * 10.0).round() as i64).collect();
-    assert_eq!(margins, [3759, -1327, -1971, 4424, -1971, 3819]);
+    assert_eq!(margins, [3759, 4841, -1971, 4424, -1971, 3819]);
     // Kazakhstan's all-in break-even: (R − O / (D × u)) / 24 000 − L.
     let revenue = 1000.0 / 23.65 * 39.83 * 0.98;
     let be = (revenue - 4000.0 / (365.25 / 12.0) / 0.85) / 24_000.0 - 0.0039;
@@ -193,20 +207,20 @@ fn fleet_larger_than_profitable_room_is_reported_unplaced() {
     let mut s = Scenario::default();
     s.apply(&Action::SetGlobal(GlobalField::FleetMw, 2000.0)).unwrap();
     let r = report(&s);
-    // Three regions pay at the defaults (above), so their caps fill: 100 + 100 + 300 = 500 MW;
-    // 1 500 MW have nowhere profitable to go.
-    assert_eq!(r.totals.allocated_mw, 500.0);
-    assert_eq!(r.totals.unplaced_mw, 1500.0);
+    // Four regions pay at the defaults (above), so their caps fill: 100 + 500 + 100 + 300 =
+    // 1 000 MW; 1 000 MW have nowhere profitable to go.
+    assert_eq!(r.totals.allocated_mw, 1000.0);
+    assert_eq!(r.totals.unplaced_mw, 1000.0);
     let binding: Vec<&str> = r.rows.iter().filter(|x| x.cap_binds).map(|x| &*x.id).collect();
-    assert_eq!(binding, ["kazakhstan", "new-york", "siberia"]);
+    assert_eq!(binding, ["kazakhstan", "texas", "new-york", "siberia"]);
 }
 
 #[test]
 fn the_report_names_the_best_region_only_when_one_pays() {
     let s = Scenario::default();
     let r = report(&s);
-    // New York has the highest margin at the defaults (see the allocation test above).
-    assert_eq!(r.best_row().map(|b| &*b.id), Some("new-york"));
+    // Texas has the highest margin at the defaults (see the allocation test above).
+    assert_eq!(r.best_row().map(|b| &*b.id), Some("texas"));
     let mut none = s.clone();
     none.apply(&Action::SetGlobal(GlobalField::Hashprice, 0.0)).unwrap();
     assert_eq!(report(&none).best, None);

@@ -168,6 +168,8 @@ fn payback_matches_a_brute_force_monthly_loop() {
     let mut never = 0;
     for case in 0..400 {
         let mut s = Scenario::default();
+        // Flat prices here; the hourly profile has its own brute force below.
+        s.apply(&Action::ClearPriceProfile("texas".into())).unwrap();
         let set_global = |s: &mut Scenario, field: GlobalField, u: f64| {
             let spec = field.spec();
             s.apply(&Action::SetGlobal(field, spec.min + (spec.max - spec.min) * u)).unwrap();
@@ -300,7 +302,7 @@ fn moving_pays_the_route_upfront_and_loses_its_days() {
         let step = option.cumulative_usd[m] - option.cumulative_usd[m - 1];
         close(step, -300.0 * 6000.0 * open(m as f64), &format!("month {m}"));
     }
-    let site = SiteTerms::of(texas);
+    let site = SiteTerms::of(texas, s.globals.start_month);
     let fleet = FleetTerms {
         hashrate_ph_s_per_mw: formulas::hashrate_ph_s_per_mw(g.values.efficiency_j_per_th, g.values.pue),
         pool_fee: g.values.pool_fee_pct / 100.0,
@@ -308,7 +310,7 @@ fn moving_pays_the_route_upfront_and_loses_its_days() {
     let upfront_per_mw = option.upfront_usd / 300.0;
     let depreciation = formulas::depreciation_usd(upfront_per_mw, g.values.depreciation_years, 4);
     let month4 =
-        projection::month_cash_usd_per_mw(r.hashprice_path_usd_per_ph_day[3], &fleet, &site, 10.75, depreciation);
+        projection::month_cash_usd_per_mw(r.hashprice_path_usd_per_ph_day[3], &fleet, &site, 4, 10.75, depreciation);
     close(option.cumulative_usd[4] - option.cumulative_usd[3], 300.0 * month4.net_usd * open(4.0), "month 4");
     close(4.0 * DAYS_PER_MONTH - 111.0, 10.75, "days of month 4");
     // Break-even: the first month in which moving has caught up with staying.
@@ -410,8 +412,10 @@ fn the_plan_is_the_best_split_found_by_brute_force() {
 
 #[test]
 fn residual_value_depreciation_and_npv_by_hand() {
-    // One MW of a new deployment whose every month is the same: hashprice flat, no halving.
+    // One MW of a new deployment whose every month is the same: hashprice flat, no halving, a
+    // flat power price.
     let mut s = Scenario::default();
+    s.apply(&Action::ClearPriceProfile("texas".into())).unwrap();
     for (field, v) in [
         (GlobalField::Hashprice, 60.0),
         (GlobalField::DifficultyGrowth, 0.0),
@@ -467,21 +471,16 @@ fn residual_value_depreciation_and_npv_by_hand() {
 #[test]
 fn a_month_whose_revenue_is_below_power_and_levy_runs_no_machine() {
     let fleet = FleetTerms { hashrate_ph_s_per_mw: 40.0, pool_fee: 0.0 };
-    let costs = formulas::SiteCosts {
-        price_usd_per_kwh: 0.05,
-        levy_usd_per_kwh: 0.005,
-        uptime: 0.9,
-        opex_usd_per_mw_month: 3000.0,
-    };
-    let site = SiteTerms { costs, tax_pct: 20.0, policy_risk_pct_per_year: 0.0 };
+    let costs = formulas::SiteCosts::flat(0.05, 0.005, 0.9, 3000.0);
+    let site = SiteTerms::flat(costs, 20.0, 0.0);
     // 40 × 30 = 1200 a day against 24 000 × 0.055 = 1320 of power and levy: off. Nothing is
     // earned, drawn or taxed; the opex is owed.
-    let off = projection::month_cash_usd_per_mw(30.0, &fleet, &site, DAYS_PER_MONTH, 0.0);
+    let off = projection::month_cash_usd_per_mw(30.0, &fleet, &site, 1, DAYS_PER_MONTH, 0.0);
     assert!(!off.mining);
     assert_eq!((off.revenue_usd, off.power_usd, off.levy_usd, off.tax_usd), (0.0, 0.0, 0.0, 0.0));
     assert_eq!(off.net_usd, -3000.0);
     // At 40: 1600 − 1320 = 280 a day of power, × 0.9 × 30.4375 days, less 3000 of opex.
-    let on = projection::month_cash_usd_per_mw(40.0, &fleet, &site, DAYS_PER_MONTH, 0.0);
+    let on = projection::month_cash_usd_per_mw(40.0, &fleet, &site, 1, DAYS_PER_MONTH, 0.0);
     assert!(on.mining);
     close(on.pre_tax_usd, 280.0 * 0.9 * DAYS_PER_MONTH - 3000.0, "pre-tax");
 
@@ -494,10 +493,10 @@ fn a_month_whose_revenue_is_below_power_and_levy_runs_no_machine() {
     let row = &r.rows[3];
     assert!(!row.off_months.is_empty(), "New York switches off as difficulty climbs");
     let fleet = FleetTerms { hashrate_ph_s_per_mw: r.hashrate_ph_s_per_mw, pool_fee: 0.02 };
-    let site = SiteTerms::of(&s.regions[3]);
+    let site = SiteTerms::of(&s.regions[3], s.globals.start_month);
     for m in 1..=36u32 {
         let revenue = fleet.revenue_usd_per_mw_day(r.hashprice_path_usd_per_ph_day[m as usize - 1]);
-        let off = revenue <= site.costs.energy_usd_per_mw_day();
+        let off = revenue <= 24_000.0 * (site.costs.price_usd_per_kwh + site.costs.levy_usd_per_kwh);
         assert_eq!(row.off_months.contains(&m), off, "month {m}");
     }
     // Machines never run at a loss: an off month loses exactly its expected opex, no more.
@@ -534,17 +533,16 @@ fn without_its_origin_there_is_no_stay_or_move_until_it_comes_back() {
 #[test]
 fn tax_never_applies_to_a_loss() {
     let fleet = FleetTerms { hashrate_ph_s_per_mw: 40.0, pool_fee: 0.0 };
-    let costs =
-        formulas::SiteCosts { price_usd_per_kwh: 0.05, levy_usd_per_kwh: 0.0, uptime: 1.0, opex_usd_per_mw_month: 0.0 };
-    let site = SiteTerms { costs, tax_pct: 25.0, policy_risk_pct_per_year: 0.0 };
+    let costs = formulas::SiteCosts::flat(0.05, 0.0, 1.0, 0.0);
+    let site = SiteTerms::flat(costs, 25.0, 0.0);
     // 40 PH/s × $35 = $1 400 revenue a day against 24 000 kWh × 0.05 = $1 200 of power, less
     // $20 000 of depreciation: a loss for tax, no tax.
-    let loss = projection::month_cash_usd_per_mw(35.0, &fleet, &site, DAYS_PER_MONTH, 20_000.0);
+    let loss = projection::month_cash_usd_per_mw(35.0, &fleet, &site, 1, DAYS_PER_MONTH, 20_000.0);
     close(loss.pre_tax_usd, 200.0 * DAYS_PER_MONTH, "pre-tax");
     assert_eq!(loss.tax_usd, 0.0);
     assert_eq!(loss.net_usd, loss.pre_tax_usd);
     // At $50: $2 000 − $1 200 = $800 a day of profit, taxed at 25 % after $10 000 of depreciation.
-    let profit = projection::month_cash_usd_per_mw(50.0, &fleet, &site, DAYS_PER_MONTH, 10_000.0);
+    let profit = projection::month_cash_usd_per_mw(50.0, &fleet, &site, 1, DAYS_PER_MONTH, 10_000.0);
     close(profit.tax_usd, (800.0 * DAYS_PER_MONTH - 10_000.0) * 0.25, "tax on a profit after depreciation");
     close(profit.net_usd, 800.0 * DAYS_PER_MONTH - profit.tax_usd, "net of a profit");
 
@@ -582,9 +580,9 @@ fn twelve_months_of_seasonal_downtime_earn_nothing_and_stay_finite() {
         close(cum[m] - cum[m - 1], -4000.0 * open(m), &format!("month {m}"));
     }
     assert_eq!(siberia.payback_months, None);
-    let site = SiteTerms::of(&s.regions[5]);
+    let site = SiteTerms::of(&s.regions[5], s.globals.start_month);
     let fleet = FleetTerms { hashrate_ph_s_per_mw: r.hashrate_ph_s_per_mw, pool_fee: 0.02 };
-    let month = projection::month_cash_usd_per_mw(80.0, &fleet, &site, DAYS_PER_MONTH, 0.0);
+    let month = projection::month_cash_usd_per_mw(80.0, &fleet, &site, 1, DAYS_PER_MONTH, 0.0);
     assert_eq!((month.revenue_usd, month.power_usd, month.levy_usd, month.tax_usd), (0.0, 0.0, 0.0, 0.0));
     assert_all_finite(&r);
 

@@ -80,22 +80,23 @@ fn the_results_csv_has_units_a_row_per_region_and_a_total() {
         || h.ends_with("_months")));
     assert_eq!(rows.len(), 1 + 6 + 1);
     assert_eq!(rows[7][..2], ["total", "Total"]);
-    assert_eq!(rows[7][10].parse::<f64>().unwrap(), r.totals.profit_usd_per_day);
+    assert_eq!(rows[7][12].parse::<f64>().unwrap(), r.totals.profit_usd_per_day);
+    assert_eq!(rows[0][8..10], ["mined_hours_pct", "effective_usd_per_kwh"]);
     assert_eq!(rows[1][7].parse::<f64>().unwrap(), r.rows[0].margin_usd_per_mw_day, "numbers are exact");
     // The projection's columns: payback month (empty for never), the 36-month net and NPV per MW,
     // the chance of being open at month 36 and the months switched off.
     assert_eq!(
-        rows[0][11..],
+        rows[0][13..],
         ["payback_months", "net_36m_usd_per_mw", "npv_usd_per_mw", "survival_36m_pct", "off_months"]
     );
     for (row, region) in rows[1..7].iter().zip(&r.rows) {
-        assert_eq!(row[11], region.payback_months.map_or(String::new(), |m| m.to_string()));
-        assert_eq!(row[12].parse::<f64>().unwrap(), region.net_36m_usd_per_mw);
-        assert_eq!(row[13].parse::<f64>().unwrap(), region.npv_usd_per_mw);
-        assert_eq!(row[14].parse::<f64>().unwrap(), region.survival_36m_pct);
-        assert_eq!(row[15], region.off_months.len().to_string());
+        assert_eq!(row[13], region.payback_months.map_or(String::new(), |m| m.to_string()));
+        assert_eq!(row[14].parse::<f64>().unwrap(), region.net_36m_usd_per_mw);
+        assert_eq!(row[15].parse::<f64>().unwrap(), region.npv_usd_per_mw);
+        assert_eq!(row[16].parse::<f64>().unwrap(), region.survival_36m_pct);
+        assert_eq!(row[17], region.off_months.len().to_string());
     }
-    assert_eq!(rows[7][11..], ["", "", "", "", ""], "the total row has no per-MW projection");
+    assert_eq!(rows[7][13..], ["", "", "", "", ""], "the total row has no per-MW projection");
 }
 
 #[test]

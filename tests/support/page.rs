@@ -11,7 +11,7 @@ use super::webdriver::Browser;
 pub const CHARTS: [&str; 3] = ["profit-vs-hashprice", "break-even", "profit-by-region"];
 
 /// Every chart of the page, in page order: the snapshot charts, then the decision charts.
-pub const ALL_CHARTS: [&str; 7] = [
+pub const ALL_CHARTS: [&str; 8] = [
     "profit-vs-hashprice",
     "break-even",
     "profit-by-region",
@@ -19,6 +19,7 @@ pub const ALL_CHARTS: [&str; 7] = [
     "payback",
     "stay-or-move",
     "sensitivity",
+    "price-duration",
 ];
 
 /// A browser showing the app, and the server it came from (none for `file://`).
@@ -167,9 +168,12 @@ impl Page {
     pub fn visit(&self, url: &str) {
         self.browser.goto(url);
         self.browser.wait_until(
-            "document.querySelectorAll('#results tr[data-region=total]').length === 1 \
-             && document.querySelectorAll('figure[data-chart] canvas').length === 7 \
-             && (location.hash.includes('embed') || document.getElementById('share-link'))",
+            &format!(
+                "document.querySelectorAll('#results tr[data-region=total]').length === 1 \
+                 && document.querySelectorAll('figure[data-chart] canvas').length === {} \
+                 && (location.hash.includes('embed') || document.getElementById('share-link'))",
+                ALL_CHARTS.len()
+            ),
             "the app to render its table and charts",
         );
     }

@@ -20,7 +20,7 @@ use crate::model::scenario::Scenario;
 
 pub const JSON_SCHEMA: &str = "sitecost-scenario";
 /// The version `to_json` writes; [`from_json`] also reads the versions before it.
-pub const JSON_VERSION: u32 = 3;
+pub const JSON_VERSION: u32 = 4;
 
 /// The file as written.
 #[derive(Serialize)]
@@ -128,7 +128,13 @@ pub fn from_json(text: &str) -> Result<Scenario, Vec<String>> {
                     Some(other) => Err(format!("regions[{i}].{key}: expected a string, found {}.", kind(other))),
                 };
                 let (id, name, note) = (text("id"), text("name"), text("note"));
-                for e in [&id, &name, &note].into_iter().filter_map(|r| r.as_ref().err()) {
+                // A file before version 4 has no profile; `null` is a flat price.
+                let profile = match item.get("price_profile") {
+                    Some(Value::Null) => Ok(Some(String::new())),
+                    _ if version < 4 => Ok(None),
+                    _ => text("price_profile"),
+                };
+                for e in [&id, &name, &note, &profile].into_iter().filter_map(|r| r.as_ref().err()) {
                     type_problems.push(e.clone());
                 }
                 raw_regions.push(RawRegion {
@@ -136,6 +142,7 @@ pub fn from_json(text: &str) -> Result<Scenario, Vec<String>> {
                     name: name.ok().flatten(),
                     numbers: RegionField::in_version(version).map(|f| (f, number(Some(item), f.spec()))).collect(),
                     note: note.ok().flatten().unwrap_or_default(),
+                    profile: profile.ok().flatten(),
                 });
             }
         }

@@ -14,26 +14,40 @@
 //! projection and relocation inputs) still decode; what they lack takes its default.
 
 use std::fmt::Write;
+use std::rc::Rc;
 
 use super::{Checker, Decoded, RawChoices, RawRegion};
 use crate::model::fields::{GlobalField, RegionField};
+use crate::model::profile::PriceProfile;
 use crate::model::region::seed_regions;
 use crate::model::scenario::Scenario;
 
 /// The version `encode_link` writes; [`decode_link`] also reads version 1.
-pub const LINK_VERSION: u32 = 3;
+pub const LINK_VERSION: u32 = 4;
 
-/// CRC-32 (IEEE), bit by bit: a link is a few hundred bytes, so a table would buy nothing.
+/// CRC-32 (IEEE), the checksum at the end of a link.
 pub fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for &b in bytes {
-        crc ^= b as u32;
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
-        }
-    }
-    !crc
+    // A byte at a time through a table: a link with hourly profiles runs to kilobytes, and it
+    // is encoded on every change.
+    !bytes.iter().fold(!0u32, |crc, &b| CRC_TABLE[((crc ^ b as u32) & 0xFF) as usize] ^ (crc >> 8))
 }
+
+/// The CRC-32 of every byte value, built at compile time from the polynomial 0xEDB88320.
+const CRC_TABLE: [u32; 256] = {
+    let mut table = [0u32; 256];
+    let mut i = 0;
+    while i < 256 {
+        let mut crc = i as u32;
+        let mut bit = 0;
+        while bit < 8 {
+            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            bit += 1;
+        }
+        table[i] = crc;
+        i += 1;
+    }
+    table
+};
 
 fn percent_encode(text: &str, out: &mut String) {
     for b in text.bytes() {
@@ -62,8 +76,19 @@ fn percent_decode(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// Encodes a scenario as the text after `s=` in a link's fragment.
+/// Encodes a scenario as the text after `s=` in a link's fragment; hourly profiles as their
+/// short quantile curves ([`PriceProfile::to_link_token`]).
 pub fn encode_link(scenario: &Scenario) -> String {
+    encode(scenario, PriceProfile::to_link_token)
+}
+
+/// The same as [`encode_link`] with every hourly profile whole: what the autosave keeps, so that
+/// a reload loses nothing.
+pub fn encode_link_whole(scenario: &Scenario) -> String {
+    encode(scenario, PriceProfile::to_token)
+}
+
+fn encode(scenario: &Scenario, profile_token: fn(&PriceProfile) -> Rc<str>) -> String {
     let seeds = seed_regions();
     let g = &scenario.globals;
     let mut out = format!("{LINK_VERSION}");
@@ -85,6 +110,11 @@ pub fn encode_link(scenario: &Scenario) -> String {
         out.push_str(&r.id);
         for field in RegionField::in_version(LINK_VERSION) {
             let _ = write!(out, "*{}", r.value(field));
+        }
+        // The hourly profile's token (URL-safe by construction), empty for a flat price.
+        out.push('*');
+        if let Some(profile) = &r.profile {
+            out.push_str(&profile_token(profile));
         }
         let plain_seed = r.note.is_empty() && seeds.iter().any(|s| s.id == r.id && s.name == r.name);
         if !plain_seed {
@@ -154,7 +184,8 @@ pub fn decode_link(text: &str) -> Result<Decoded, String> {
     let mut raw_regions = Vec::new();
     for token in &tokens[header..] {
         let parts: Vec<&str> = token.split('*').collect();
-        let numbers_end = 1 + region_fields.len();
+        // From version 4 a profile token follows the numbers.
+        let numbers_end = 1 + region_fields.len() + usize::from(version >= 4);
         if parts.len() != numbers_end && parts.len() != numbers_end + 2 {
             return Err("The link's scenario has a region it cannot read.".into());
         }
@@ -169,6 +200,7 @@ pub fn decode_link(text: &str) -> Result<Decoded, String> {
             name,
             numbers: region_fields.iter().enumerate().map(|(i, &f)| (f, number_text(parts[1 + i]))).collect(),
             note,
+            profile: (version >= 4).then(|| parts[numbers_end - 1].to_string()),
         });
     }
     let mut checker = Checker::default();

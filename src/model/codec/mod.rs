@@ -8,7 +8,9 @@ mod file;
 mod link;
 
 pub use file::{from_json, to_json, JSON_SCHEMA, JSON_VERSION};
-pub use link::{crc32, decode_link, encode_link, fragment, fragment_of, parse_fragment, Fragment, LINK_VERSION};
+pub use link::{
+    crc32, decode_link, encode_link, encode_link_whole, fragment, fragment_of, parse_fragment, Fragment, LINK_VERSION,
+};
 
 use std::rc::Rc;
 
@@ -16,6 +18,7 @@ use super::calendar::YearMonth;
 use super::fields::{FieldSpec, GlobalField, RegionField};
 use super::hardware::Hardware;
 use super::market::HashpriceMode;
+use super::profile::PriceProfile;
 use super::region::{check_name, seed_regions, Region};
 use super::scenario::{check_halving, Globals, Scenario, MAX_REGIONS};
 
@@ -70,6 +73,9 @@ pub(super) struct RawRegion {
     /// seed's value, or the template's for a region that is not a seed.
     pub numbers: Vec<(RegionField, Result<f64, String>)>,
     pub note: String,
+    /// The hourly profile's token, `Some("")` (or a JSON `null`) for a flat price; `None` where
+    /// the format does not carry it (before version 4), which keeps the seed's.
+    pub profile: Option<String>,
 }
 
 /// The globals that are not numbers, as written; `None` where the format does not carry them
@@ -258,6 +264,21 @@ impl Checker {
                 },
             };
             let mut region = Region { name: name.as_str().into(), note: r.note.as_str().into(), ..base };
+            match r.profile.as_deref() {
+                None => {}
+                Some("") => region.profile = None,
+                Some(token) => match PriceProfile::from_token(token) {
+                    Some(profile) => region.profile = Some(profile),
+                    None => {
+                        self.note_value(
+                            &format!("{name}, hourly prices"),
+                            "they cannot be read.".into(),
+                            "a flat price",
+                        );
+                        region.profile = None;
+                    }
+                },
+            }
             for (field, raw) in &r.numbers {
                 let fallback = region.value(*field);
                 let v =
