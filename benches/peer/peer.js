@@ -3,10 +3,11 @@
 
 // The bench's fixture: the six seed regions as src/model/regions.csv has them (uptime as a
 // fraction; price and levy in USD/kWh, cap in MW, opex in USD per MW-month). Seasonal downtime,
-// tax, build-out and moving costs are left out: the peer is the simplified flat-price model.
+// tax, build-out and moving costs are left out, and Texas's hourly ERCOT profile is flattened to
+// its mean price: the peer is the simplified flat-price model.
 const REGIONS = [
   { id: 'kazakhstan', name: 'Kazakhstan', color: '#0072B2', price: 0.04, cap: 100, uptime: 0.85, opex: 4000, levy: 0.0039 },
-  { id: 'texas', name: 'Texas (ERCOT)', color: '#D55E00', price: 0.066, cap: 500, uptime: 0.97, opex: 6000, levy: 0 },
+  { id: 'texas', name: 'Texas (ERCOT)', color: '#D55E00', price: 0.045, cap: 500, uptime: 0.99, opex: 6000, levy: 0 },
   { id: 'wyoming', name: 'Wyoming', color: '#009E73', price: 0.075, cap: 200, uptime: 0.97, opex: 6000, levy: 0 },
   { id: 'new-york', name: 'New York', color: '#CC79A7', price: 0.04, cap: 100, uptime: 0.95, opex: 6500, levy: 0 },
   { id: 'georgia', name: 'Georgia (US)', color: '#E69F00', price: 0.0688, cap: 300, uptime: 0.97, opex: 6000, levy: 0 },
