@@ -382,7 +382,11 @@ fn main() {
             (default_url.as_str(), None, "texas")
         };
         let fragment = scenario_url.split_once('#').map_or("", |(_, f)| f);
-        compare(&url, &others, fragment, import, plan_mixed(plan_region));
+        if std::env::args().any(|a| a == "--jumps") {
+            compare(&url, &others, fragment, None, plan_jumps(), WINDOW_TALL);
+        } else {
+            compare(&url, &others, fragment, import, plan_mixed(plan_region), WINDOW);
+        }
         return;
     }
     let profile = std::env::args().any(|a| a == "--profile");
