@@ -5,7 +5,7 @@ export SITECOST_TOOLS := $(TOOLS)
 export PATH := $(TOOLS)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: run dist test setup bench bench-check
+.PHONY: run dist test setup bench bench-check peer
 
 ## setup: install the pinned tools (idempotent).
 setup:
@@ -32,9 +32,13 @@ test: dist
 	@awk '/^test result:/ { passed += $$4; failed += $$6 } END { printf "%d passed, %d failed\n", passed, failed }' target/test-output.log
 
 ## bench: input latency, first-chart time and sizes of the release build, in headless Chromium.
-bench: dist
+bench: dist peer
 	cargo bench --locked --bench latency
 
 ## bench-check: the same, failing when a target of BENCHMARKS.md is missed.
-bench-check: dist
+bench-check: dist peer
 	cargo bench --locked --bench latency -- --check
+
+## peer: the bench's plain Chart.js page (chart.js pinned in benches/peer, from npm), in one file.
+peer:
+	python3 benches/peer/build.py target/peer/peer.html

@@ -125,11 +125,19 @@ pub fn compare_pages() -> Option<Vec<String>> {
 }
 
 /// With `--compare`: the default scenario (or, with `--regions50`, the fifty regions; with
-/// `--regions50-hourly`, the fifty with a year of hourly prices each, from `import`) on the
+/// `--regions50-hourly`, the fifty with a year of hourly prices each, from `import`; with
+/// `--jumps`, the jumps in their taller window) on the
 /// built page and on each other page, round by round in one browser (`COMPARE_ROUNDS`, 7 by
 /// default), so that the machine's drift falls on every page alike. Prints, per page, the
 /// median round's p50 and p95 and each round's p95, and the median of each control's p50.
-pub fn compare(built: &str, others: &[String], fragment: &str, import: Option<&ScenarioFile>, plan: Vec<Value>) {
+pub fn compare(
+    built: &str,
+    others: &[String],
+    fragment: &str,
+    import: Option<&ScenarioFile>,
+    plan: Vec<Value>,
+    window: (u32, u32),
+) {
     let rounds: usize = std::env::var("COMPARE_ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(7);
     // Each page: its label, its address, and the CSS rules added to it (`css:RULES` is the
     // built page with those rules, to try a CSS change without a build).
@@ -142,7 +150,7 @@ pub fn compare(built: &str, others: &[String], fragment: &str, import: Option<&S
         }
     }));
     let browser = Browser::start();
-    browser.set_window_size(WINDOW.0, WINDOW.1);
+    browser.set_window_size(window.0, window.1);
     let mut results = vec![PageRounds::default(); pages.len()];
     for _ in 0..rounds {
         for ((_, page, css), result) in pages.iter().zip(&mut results) {

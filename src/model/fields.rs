@@ -109,6 +109,27 @@ impl FieldSpec {
         }
     }
 
+    /// Where a key pressed on the field's slider takes `value`: PageUp and PageDown a tenth of
+    /// the range up or down (snapped to the step), Home and End the ends; `None` for any other
+    /// key (arrows keep the browser's own step). The slider handles these keys itself, so they
+    /// jump the same way in every browser.
+    pub fn keyed(&self, value: f64, key: &str) -> Option<f64> {
+        let page = ((self.max - self.min) / 10.0 / self.step).round().max(1.0) * self.step;
+        let target = match key {
+            "PageUp" => value + page,
+            "PageDown" => value - page,
+            "Home" => self.min,
+            "End" => self.max,
+            _ => return None,
+        };
+        // Snapped to the step from the minimum, as the range input snaps, and rounded to the
+        // step's decimals so that 0.1 + 0.2 does not show as 0.30000000000000004.
+        let snapped = self.min + ((target - self.min) / self.step).round() * self.step;
+        let decimals = (-self.step.log10()).ceil().max(0.0) as i32;
+        let scale = 10f64.powi(decimals);
+        Some(((snapped * scale).round() / scale).clamp(self.min, self.max))
+    }
+
     /// Whether the default is our own assumption rather than a published figure.
     pub fn assumed(&self) -> bool {
         self.source.starts_with("Assumption")

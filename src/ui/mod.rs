@@ -38,6 +38,7 @@ mod use_file_text;
 mod use_pasted_link;
 mod use_price_import;
 mod use_reset;
+mod use_slider_input;
 mod use_title;
 mod use_window_event;
 

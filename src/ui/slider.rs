@@ -1,7 +1,8 @@
 //! `Slider`: one labelled range input with units, paired with a number field and its error text.
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+use super::use_slider_input::{use_slider_input, SliderInput};
 
 use crate::model::{FieldSpec, GlobalField, Globals, Sourced};
 
@@ -21,54 +22,12 @@ pub struct SliderProps {
     pub label: Option<AttrValue>,
 }
 
-/// Text the user typed in the number field, and the value in force after it was typed.
-///
-/// The text is shown as long as the value is still that one; once the value changes
-/// elsewhere (the slider moves), the field shows the new value instead.
-#[derive(Clone, PartialEq)]
-struct Draft {
-    text: String,
-    value: f64,
-}
-
 #[component]
 pub fn Slider(props: &SliderProps) -> Html {
-    let draft = use_state(|| None::<Draft>);
     let spec = props.spec;
+    let SliderInput { on_range, on_key, on_number, text, error } =
+        use_slider_input(spec, props.value, props.on_change.clone());
     let value = props.value;
-
-    let on_range = {
-        let on_change = props.on_change.clone();
-        let draft = draft.clone();
-        Callback::from(move |e: InputEvent| {
-            let text = e.target_unchecked_into::<HtmlInputElement>().value();
-            // The browser keeps a range input's value inside its range, so this only fails
-            // if the page is scripted with nonsense; the model's guard catches that too.
-            if let Ok(v) = spec.parse(&text) {
-                draft.set(None);
-                on_change.emit(v);
-            }
-        })
-    };
-    let on_number = {
-        let on_change = props.on_change.clone();
-        let draft = draft.clone();
-        Callback::from(move |e: InputEvent| {
-            let text = e.target_unchecked_into::<HtmlInputElement>().value();
-            match spec.parse(&text) {
-                Ok(v) => {
-                    draft.set(Some(Draft { text, value: v }));
-                    on_change.emit(v);
-                }
-                // A refused value keeps the last good one in force.
-                Err(_) => draft.set(Some(Draft { text, value })),
-            }
-        })
-    };
-
-    let shown = draft.as_ref().filter(|d| d.value.to_bits() == value.to_bits());
-    let text = shown.map_or_else(|| value.to_string(), |d| d.text.clone());
-    let error = shown.and_then(|d| spec.parse(&d.text).err());
 
     let id = &props.id;
     let number_id = format!("{id}-value");
@@ -89,7 +48,7 @@ pub fn Slider(props: &SliderProps) -> Html {
             <div class="control-inputs">
                 <input type="range" id={id.clone()}
                     min={spec.min.to_string()} max={spec.max.to_string()} step={spec.step.to_string()}
-                    value={value.to_string()} oninput={on_range} />
+                    value={value.to_string()} oninput={on_range} onkeydown={on_key} />
                 <input type="text" inputmode="decimal" id={number_id} class="number"
                     aria-label={format!("{} in {}", spec.label, spec.unit)}
                     aria-invalid={error.is_some().to_string()}

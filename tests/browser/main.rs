@@ -10,6 +10,7 @@ mod decision;
 mod economics;
 mod flexible;
 mod hosting;
+mod jumps;
 mod panics;
 mod regions;
 mod sharing;

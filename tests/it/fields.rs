@@ -69,3 +69,25 @@ fn declarations_are_complete_and_consistent() {
         assert!(header.contains(&source), "regions.csv has {source}");
     }
 }
+
+#[test]
+fn page_keys_jump_a_tenth_of_the_range_on_the_step_and_stop_at_the_ends() {
+    let hashprice = GlobalField::Hashprice.spec();
+    assert_eq!((hashprice.min, hashprice.max, hashprice.step), (0.0, 150.0, 0.01));
+    assert_eq!(hashprice.keyed(39.83, "PageUp"), Some(54.83));
+    assert_eq!(hashprice.keyed(39.83, "PageDown"), Some(24.83));
+    assert_eq!(hashprice.keyed(140.0, "PageUp"), Some(150.0));
+    assert_eq!(hashprice.keyed(3.0, "PageDown"), Some(0.0));
+    assert_eq!(hashprice.keyed(39.83, "Home"), Some(0.0));
+    assert_eq!(hashprice.keyed(39.83, "End"), Some(150.0));
+    assert_eq!(hashprice.keyed(39.83, "ArrowUp"), None, "arrows keep the browser's step");
+    let price = RegionField::Price.spec();
+    assert_eq!((price.min, price.max, price.step), (0.0, 0.2, 0.001));
+    assert_eq!(price.keyed(0.041, "PageUp"), Some(0.061), "0.02 up, shown without float noise");
+    for field in GlobalField::ALL.iter().map(|f| f.spec()).chain(RegionField::ALL.iter().map(|f| f.spec())) {
+        for key in ["PageUp", "PageDown", "Home", "End"] {
+            let v = field.keyed(field.default, key).unwrap();
+            assert!(field.check(v).is_ok(), "{} {key}: {v}", field.key);
+        }
+    }
+}
