@@ -367,9 +367,11 @@ fn main() {
         let drag = std::env::args().any(|a| a == "--drag");
         // Paced as the scenarios are: the drag one event per frame, the mixed events back to back.
         if std::env::args().any(|a| a == "--regions50-hourly") {
-            print_trace(&default_url, Some(&fifty_hourly_file), plan_mixed("candidate-site-7"), false);
+            print_trace(&default_url, Some(&fifty_hourly_file), plan_mixed("candidate-site-7"), false, WINDOW);
+        } else if std::env::args().any(|a| a == "--jumps") {
+            print_trace(&default_url, None, plan_jumps(), false, WINDOW_TALL);
         } else {
-            print_trace(&default_url, None, if drag { plan_drag() } else { plan_mixed("texas") }, drag);
+            print_trace(&default_url, None, if drag { plan_drag() } else { plan_mixed("texas") }, drag, WINDOW);
         }
         return;
     }

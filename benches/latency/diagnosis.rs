@@ -57,15 +57,15 @@ pub fn print_profile(profile: &Value, events: f64) {
     }
 }
 
-/// With `--trace` (and `--drag` for the drag plan, or `--regions50-hourly` for that scenario's
-/// file and events): Chromium's trace events during one scenario's timed events, summed by name and thread (nested events count in their parents
+/// With `--trace` (and `--drag` for the drag plan, `--regions50-hourly` for that scenario's
+/// file and events, or `--jumps` for the jumps in their window): Chromium's trace events during one scenario's timed events, summed by name and thread (nested events count in their parents
 /// too), in ms per event. `TRACE_JS` runs a script first and `TRACE_CSS` adds CSS rules (to try
 /// a change without a build).
-pub fn print_trace(url: &str, import: Option<&ScenarioFile>, plan: Vec<Value>, paced: bool) {
+pub fn print_trace(url: &str, import: Option<&ScenarioFile>, plan: Vec<Value>, paced: bool, window: (u32, u32)) {
     let browser = Browser::start_tracing(Some(
         "devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,blink,cc,v8.execute",
     ));
-    browser.set_window_size(WINDOW.0, WINDOW.1);
+    browser.set_window_size(window.0, window.1);
     browser.goto(url);
     browser.wait_until(
         &format!(
