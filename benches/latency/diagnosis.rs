@@ -4,7 +4,7 @@ use serde_json::{json, Value};
 
 use super::hourly::ScenarioFile;
 use super::support::webdriver::Browser;
-use super::{add_css, by_control, median, open_warmed, percentile, RUN_PLAN, WINDOW};
+use super::{add_css, by_control, median, open_warmed, percentile, RUN_PLAN};
 
 /// With `--profile`: a sampled CPU profile of the timed events; prints the functions with the
 /// most self time, and our own functions by total time (themselves and what they call), per
