@@ -1,12 +1,11 @@
 //! `SiteImport`: import sites from a CSV file or pasted text, with a preview, and export them back.
 
-use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::download::on_click_download;
 use super::import_preview::ImportPreview;
 use super::state::AppState;
-use super::use_file_text::{use_file_text, FileText};
+use super::use_import_text::{use_import_text, ImportText};
 use crate::model::sites::{export, optional_columns, preview, required_columns};
 use crate::model::{Action, Region};
 
@@ -18,26 +17,11 @@ pub struct SiteImportProps {
 
 #[component]
 pub fn SiteImport(props: &SiteImportProps) -> Html {
-    let text = use_state(String::new);
-    let file_error = use_state(|| None::<String>);
+    let ImportText { text, file_error, on_file, on_paste } = use_import_text();
     let names: Vec<String> = props.regions.iter().map(|r| r.name.to_string()).collect();
     // Nothing changes until the user confirms: the preview is computed, never applied.
     let preview = use_memo(((*text).clone(), names), |(text, names)| preview(text, names.iter().map(String::as_str)));
 
-    let on_file = {
-        let (text, file_error) = (text.clone(), file_error.clone());
-        use_file_text(Callback::from(move |file: FileText| match file.text {
-            Some(contents) => {
-                file_error.set(None);
-                text.set(contents);
-            }
-            None => file_error.set(Some(format!("{} could not be read as text.", file.name))),
-        }))
-    };
-    let on_paste = {
-        let text = text.clone();
-        Callback::from(move |e: InputEvent| text.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
-    };
     let on_confirm = {
         let (text, dispatch, preview) = (text.clone(), props.dispatch.clone(), preview.clone());
         Callback::from(move |_: MouseEvent| {
@@ -66,7 +50,7 @@ pub fn SiteImport(props: &SiteImportProps) -> Html {
             <p class="hint">{hint}</p>
             <label for="import-sites">{"CSV file"}</label>
             <input type="file" id="import-sites" accept=".csv,text/csv" onchange={on_file} />
-            if let Some(e) = &*file_error { <p class="error" role="alert">{e.clone()}</p> }
+            if let Some(e) = &file_error { <p class="error" role="alert">{e.clone()}</p> }
             <label for="import-sites-text">{"or paste CSV"}</label>
             <textarea id="import-sites-text" rows="4" value={(*text).clone()} oninput={on_paste}
                 placeholder={placeholder} />

@@ -2,10 +2,10 @@
 
 use std::rc::Rc;
 
-use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::use_file_text::{use_file_text, FileText};
+use super::use_import_text::{use_import_text, ImportText};
 use crate::model::prices_csv::{preview, PricePreview, PriceRows};
 
 /// What the panel shows and the handlers of its controls.
@@ -35,8 +35,7 @@ pub fn use_price_import(
     region_changed: Callback<String>,
 ) -> PriceImportState {
     let picked = use_state(|| None::<Rc<str>>);
-    let text = use_state(String::new);
-    let file_error = use_state(|| None::<String>);
+    let ImportText { text, file_error, on_file, on_paste } = use_import_text();
     let preview = use_memo((*text).clone(), |text| preview(text));
     // A picked region that was removed since falls back to the first, as the select shows.
     let region = picked.as_ref().filter(|id| region_ids.contains(id)).or(region_ids.first()).cloned();
@@ -48,20 +47,6 @@ pub fn use_price_import(
             picked.set(Some(id.as_str().into()));
             region_changed.emit(id);
         })
-    };
-    let on_file = {
-        let (text, file_error) = (text.clone(), file_error.clone());
-        use_file_text(Callback::from(move |file: FileText| match file.text {
-            Some(contents) => {
-                file_error.set(None);
-                text.set(contents);
-            }
-            None => file_error.set(Some(format!("{} could not be read as text.", file.name))),
-        }))
-    };
-    let on_paste = {
-        let text = text.clone();
-        Callback::from(move |e: InputEvent| text.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
     };
     let can_confirm = region.is_some() && preview.ok() && !preview.rows.is_empty();
     let on_confirm = {
@@ -84,7 +69,7 @@ pub fn use_price_import(
     PriceImportState {
         region,
         text: (*text).clone(),
-        file_error: (*file_error).clone(),
+        file_error,
         preview,
         can_confirm,
         on_region,
