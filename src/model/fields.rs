@@ -407,4 +407,10 @@ declare_fields! {
         key: "policy-risk", label: "Policy risk (forced shutdown)", unit: "%/year", max: 100.0, step: 0.5,
         default: 2.0, source: TEMPLATE, group: Group::Costs, since: 3
     }
+    /// A demand-response credit, USD per MW-year: what a site with hourly prices earns for being
+    /// able to switch off on call; a flat-price site earns none.
+    DrCredit dr_credit_usd_per_mw_year {
+        key: "dr-credit", label: "Demand-response credit (hourly prices only)", unit: "USD/MW-year", max: 200_000.0,
+        step: 500.0, source: TEMPLATE, group: Group::Costs, since: 5
+    }
 }

@@ -38,6 +38,9 @@ pub struct SiteCosts {
     pub uptime: f64,
     /// Opex O, USD per MW-month, owed whether or not the machines run.
     pub opex_usd_per_mw_month: f64,
+    /// A demand-response credit C, USD per MW-year, earned for being able to switch off; zero for
+    /// a flat price (see [`Region::costs`](super::region::Region::costs)).
+    pub dr_credit_usd_per_mw_year: f64,
     /// The hourly profile's prices as a duration curve and the profile's own mean over the year
     /// (USD/kWh); every interval is shifted by p − that mean. `None` for a flat price.
     pub profile: Option<(DurationCurve, f64)>,
@@ -46,12 +49,25 @@ pub struct SiteCosts {
 impl SiteCosts {
     /// A site with one price in every hour.
     pub fn flat(price_usd_per_kwh: f64, levy_usd_per_kwh: f64, uptime: f64, opex_usd_per_mw_month: f64) -> Self {
-        SiteCosts { price_usd_per_kwh, levy_usd_per_kwh, uptime, opex_usd_per_mw_month, profile: None }
+        SiteCosts {
+            price_usd_per_kwh,
+            levy_usd_per_kwh,
+            uptime,
+            opex_usd_per_mw_month,
+            dr_credit_usd_per_mw_year: 0.0,
+            profile: None,
+        }
     }
 
     /// Opex per calendar day, USD per MW-day: O / (365.25 / 12).
     pub fn opex_usd_per_mw_day(&self) -> f64 {
         self.opex_usd_per_mw_month / DAYS_PER_MONTH
+    }
+
+    /// What the site owes per calendar day whether or not it mines, USD per MW-day: the opex less
+    /// the demand-response credit, O / (365.25 / 12) − C / 365.25.
+    pub fn fixed_usd_per_mw_day(&self) -> f64 {
+        self.opex_usd_per_mw_day() - self.dr_credit_usd_per_mw_year / (12.0 * DAYS_PER_MONTH)
     }
 
     /// The price a kWh of hashing must beat, USD/kWh: R / 24 000 − L.
@@ -95,15 +111,17 @@ impl SiteCosts {
         }
     }
 
-    /// The gain per kWh that pays the opex at this uptime, USD/kWh: O / (D × u × 24 000).
+    /// The gain per kWh that pays the fixed costs at this uptime, USD/kWh: (O / D − C / 365.25) /
+    /// (u × 24 000); at most zero when the credit pays the opex.
     fn gain_paying_opex(&self) -> f64 {
-        self.opex_usd_per_mw_day() / (self.uptime * KWH_PER_MW_DAY)
+        self.fixed_usd_per_mw_day() / (self.uptime * KWH_PER_MW_DAY)
     }
 }
 
 /// The all-in margin of one MW of facility power over a calendar day, in USD per MW-day:
-/// u × 24 000 × G − O / (365.25 / 12), where G is the mean over all hours of
-/// max(R / 24 000 − L − price, 0) ([`SiteCosts::gain_usd_per_kwh`]). With a flat price this is
+/// u × 24 000 × G − O / (365.25 / 12) + C / 365.25, where G is the mean over all hours of
+/// max(R / 24 000 − L − price, 0) ([`SiteCosts::gain_usd_per_kwh`]) and C the demand-response
+/// credit per year (hourly prices only). With a flat price this is
 /// u × max(R − 24 000 × (p + L), 0) − O / D.
 ///
 /// Downtime scales revenue and the energy bill alike, because a site without power neither
@@ -112,7 +130,7 @@ impl SiteCosts {
 /// its opex.
 pub fn margin_usd_per_mw_day(revenue_usd_per_mw_day: f64, site: &SiteCosts) -> f64 {
     site.uptime * KWH_PER_MW_DAY * site.gain_usd_per_kwh(site.threshold_usd_per_kwh(revenue_usd_per_mw_day))
-        - site.opex_usd_per_mw_day()
+        - site.fixed_usd_per_mw_day()
 }
 
 /// The (mean) power price at which the all-in margin is zero, in USD/kWh. Flat:

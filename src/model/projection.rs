@@ -183,7 +183,9 @@ pub struct MonthCash {
     pub power_usd: f64,
     pub levy_usd: f64,
     pub opex_usd: f64,
-    /// Revenue less power, levy and opex.
+    /// The demand-response credit of the running days (hourly prices only).
+    pub dr_credit_usd: f64,
+    /// Revenue less power, levy and opex, plus the credit.
     pub pre_tax_usd: f64,
     /// Tax depreciation deducted before tax (not cash).
     pub depreciation_usd: f64,
@@ -280,13 +282,16 @@ fn month_cash(
     let power_usd = KWH_PER_MW_DAY * mined.mean_price_usd_per_kwh.unwrap_or(0.0) * mined_days;
     let levy_usd = KWH_PER_MW_DAY * costs.levy_usd_per_kwh * mined_days;
     let opex_usd = costs.opex_usd_per_mw_month;
-    let pre_tax_usd = revenue_usd - power_usd - levy_usd - opex_usd;
+    // The credit is earned for the days the site is there to be called on.
+    let dr_credit_usd = costs.dr_credit_usd_per_mw_year / (12.0 * DAYS_PER_MONTH) * running_days;
+    let pre_tax_usd = revenue_usd - power_usd - levy_usd - opex_usd + dr_credit_usd;
     let tax_usd = formulas::income_tax_usd(pre_tax_usd, depreciation_usd, tax_pct);
     MonthCash {
         revenue_usd,
         power_usd,
         levy_usd,
         opex_usd,
+        dr_credit_usd,
         pre_tax_usd,
         depreciation_usd,
         tax_usd,

@@ -128,13 +128,16 @@ impl Region {
         super::formulas::effective_uptime(self.values.uptime_pct, self.values.downtime_months)
     }
 
-    /// What the all-in margin needs of the site: price, levy, effective uptime and opex.
+    /// What the all-in margin needs of the site: price, levy, effective uptime, opex and, with hourly
+    /// prices, the demand-response credit.
     pub fn costs(&self) -> super::formulas::SiteCosts {
         super::formulas::SiteCosts {
             price_usd_per_kwh: self.values.price_usd_per_kwh,
             levy_usd_per_kwh: self.values.levy_usd_per_kwh,
             uptime: self.effective_uptime(),
             opex_usd_per_mw_month: self.values.opex_usd_per_mw_month,
+            // Only a site that buys by the hour can switch off on call.
+            dr_credit_usd_per_mw_year: if self.profile.is_some() { self.values.dr_credit_usd_per_mw_year } else { 0.0 },
             profile: self.profile.as_ref().map(|p| (p.year().clone(), p.mean_usd_per_kwh())),
         }
     }

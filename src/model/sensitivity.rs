@@ -141,7 +141,7 @@ pub fn sensitivity_grid(
     // Cell by cell the table's formula, u × 24 000 × gain − opex, with each row's threshold and
     // each column's price computed once.
     let prices: Vec<f64> = (0..n_price).map(|i| cell_centre(price_axis, n_price, i)).collect();
-    let (uptime, opex_usd) = (site.uptime, site.opex_usd_per_mw_day());
+    let (uptime, opex_usd) = (site.uptime, site.fixed_usd_per_mw_day());
     let mut margins = Vec::with_capacity(n_price * n_hashprice);
     for j in 0..n_hashprice {
         let threshold = site.threshold_usd_per_kwh(revenue(cell_centre(hashprice_axis, n_hashprice, j)));

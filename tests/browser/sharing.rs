@@ -173,7 +173,7 @@ fn broken_json_files_are_refused_field_by_field_and_change_nothing() {
     let good = sitecost::model::codec::to_json(&Scenario::default());
     let files = [
         ("not-json.json", "this is not json".to_string(), "The file is not JSON"),
-        ("future.json", good.replace("\"version\": 4", "\"version\": 9"), "version 9"),
+        ("future.json", good.replace("\"version\": 5", "\"version\": 9"), "version 9"),
         (
             "types.json",
             good.replace("\"pue\": 1.1", "\"pue\": \"high\"").replace("\"cap_mw\": 500", "\"cap_mw\": 5000"),
@@ -260,7 +260,7 @@ fn the_embed_snippet_renders_charts_and_table_in_an_iframe_at_320_px() {
         .as_str()
         .unwrap()
         .to_string();
-    assert!(snippet.starts_with("<iframe src=\"") && snippet.contains("#embed&amp;s=4~58~"), "{snippet}");
+    assert!(snippet.starts_with("<iframe src=\"") && snippet.contains("#embed&amp;s=5~58~"), "{snippet}");
     // A plain page of someone's report, holding the snippet in a 320 px column.
     let host = page.browser.downloads().join("report.html");
     std::fs::create_dir_all(host.parent().unwrap()).unwrap();
@@ -294,7 +294,7 @@ fn the_embed_snippet_renders_charts_and_table_in_an_iframe_at_320_px() {
     assert!(facts[1].as_u64().unwrap() <= 320, "the embed is wider than its 320 px frame: {facts}");
     assert!(facts[2].as_u64().unwrap() <= facts[3].as_u64().unwrap(), "the embed needs a scrollbar: {facts}");
     assert!(
-        facts[4].as_str().unwrap().contains("#s=4~58~") && !facts[4].as_str().unwrap().contains("embed"),
+        facts[4].as_str().unwrap().contains("#s=5~58~") && !facts[4].as_str().unwrap().contains("embed"),
         "{facts}"
     );
 }

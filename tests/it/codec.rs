@@ -239,7 +239,8 @@ fn every_truncation_and_every_changed_byte_is_an_error() {
 
 #[test]
 fn a_link_of_another_version_or_shape_says_what_is_wrong() {
-    assert!(decode_link(&signed("5~50~21.5~1.1~2~300")).unwrap_err().contains("version \u{201c}5\u{201d}"));
+    assert!(decode_link(&signed("6~50~21.5~1.1~2~300")).unwrap_err().contains("version \u{201c}6\u{201d}"));
+    assert!(decode_link(&signed("5~50~21.5~1.1~2~300")).unwrap_err().contains("lacks"), "v5 has 16 numbers");
     assert!(decode_link(&signed("4~50~21.5~1.1~2~300")).unwrap_err().contains("lacks"), "v4 has 16 numbers");
     assert!(decode_link(&signed("3~50~21.5~1.1~2~300")).unwrap_err().contains("lacks"), "v3 has 16 numbers");
     assert!(decode_link(&signed("2~50~21.5~1.1~2~300")).unwrap_err().contains("lacks"), "v2 has 12 numbers");
@@ -280,7 +281,7 @@ fn out_of_range_values_fall_back_field_by_field() {
 fn bad_json_files_are_refused_with_every_problem_named() {
     assert!(from_json("not json").unwrap_err()[0].starts_with("The file is not JSON"));
     assert!(from_json("{}").unwrap_err()[0].contains("not a sitecost scenario"));
-    assert!(from_json(r#"{"schema":"sitecost-scenario","version":5}"#).unwrap_err()[0].contains("version 5"));
+    assert!(from_json(r#"{"schema":"sitecost-scenario","version":6}"#).unwrap_err()[0].contains("version 6"));
     let text = to_json(&Scenario::default())
         .replace("\"pue\": 1.1", "\"pue\": \"high\"")
         .replace("\"cap_mw\": 500", "\"cap_mw\": -5")

@@ -42,7 +42,7 @@ fn version_1_links_and_files_still_open_with_the_new_inputs_at_their_defaults() 
     // Its re-encoding is a link of the current version that gives back the same scenario.
     let again = encode_link(s);
     assert!(
-        again.starts_with("4~55~17.5~1.2~2.5~400~96532~153.33~3.125~0.02~2.5~0~1.5~6~10~3~15~direct~custom~kazakhstan~2025-11~2028-04~~"),
+        again.starts_with("5~55~17.5~1.2~2.5~400~96532~153.33~3.125~0.02~2.5~0~1.5~6~10~3~15~direct~custom~kazakhstan~2025-11~2028-04~~"),
         "{again}"
     );
     assert_eq!(decode_link(&again).unwrap().scenario, *s);
@@ -63,7 +63,7 @@ fn version_1_links_and_files_still_open_with_the_new_inputs_at_their_defaults() 
     assert_eq!(s.regions[0].values.downtime_months, 4.0, "Siberia's seed winter ban");
     assert_eq!(s.regions[1].values.move_days, region_template(RegionField::MoveDays));
     assert_eq!(from_json(&to_json(&s)).unwrap(), s);
-    assert!(to_json(&s).contains("\"version\": 4"));
+    assert!(to_json(&s).contains("\"version\": 5"));
 }
 
 fn region_template(field: RegionField) -> f64 {

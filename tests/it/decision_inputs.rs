@@ -125,7 +125,8 @@ fn new_fields_are_sourced_checked_and_named_for_the_dom() {
             "move-days",
             "exit-cost",
             "exit-days",
-            "policy-risk"
+            "policy-risk",
+            "dr-credit"
         ]
     );
     let defaults = Globals::default();
@@ -176,7 +177,7 @@ fn new_fields_are_sourced_checked_and_named_for_the_dom() {
     s.apply(&Action::AddRegion).unwrap();
     let added = s.regions.last().unwrap();
     let values: Vec<f64> = RegionField::ALL.iter().map(|&f| added.value(f)).collect();
-    assert_eq!(values, [0.05, 50.0, 95.0, 5000.0, 0.0, 0.0, 20.0, 400_000.0, 50_000.0, 60.0, 20_000.0, 14.0, 2.0]);
+    assert_eq!(values, [0.05, 50.0, 95.0, 5000.0, 0.0, 0.0, 20.0, 400_000.0, 50_000.0, 60.0, 20_000.0, 14.0, 2.0, 0.0]);
 }
 
 #[test]

@@ -238,3 +238,47 @@ fn the_sites_export_and_each_region_say_how_the_site_buys_power() {
     let preview = sitecost::model::sites::preview(&sitecost::model::sites::export(&s.regions), []);
     assert!(preview.problem.is_none() && preview.rows.len() == 6);
 }
+
+#[test]
+fn a_demand_response_credit_adds_to_an_hourly_site_only_by_hand() {
+    // The hand-worked site: 8 000 h at $0.03 and 760 h at $0.50, 17.5 J/TH, PUE 1, no
+    // fee, levy or opex, uptime 100 %, R = $1 920 per MW-day; now with C = $36 525 per MW-year,
+    // $100 per MW-day.
+    let hours: Vec<(Option<u8>, f64)> = (0..8_760).map(|h| (None, if h < 8_000 { 0.03 } else { 0.50 })).collect();
+    let mut s = Scenario::default();
+    s.apply(&Action::SetGlobal(GlobalField::Efficiency, 17.5)).unwrap();
+    s.apply(&Action::SetGlobal(GlobalField::Pue, 1.0)).unwrap();
+    s.apply(&Action::SetGlobal(GlobalField::PoolFee, 0.0)).unwrap();
+    s.apply(&Action::SetGlobal(GlobalField::Hashprice, 33.6)).unwrap();
+    let w = s.index_of("wyoming").unwrap();
+    for (field, value) in [
+        (RegionField::Opex, 0.0),
+        (RegionField::Levy, 0.0),
+        (RegionField::Uptime, 100.0),
+        (RegionField::DowntimeMonths, 0.0),
+        (RegionField::DrCredit, 36_525.0),
+    ] {
+        s.apply(&Action::SetRegion(w, field, value)).unwrap();
+    }
+    // Flat, the credit earns nothing: the margin is the flat price's alone.
+    let flat = report(&s).rows[w].margin_usd_per_mw_day;
+    close(flat, 1_920.0 - 24_000.0 * 0.075, "a flat site earns no credit");
+    s.apply(&Action::SetPriceProfile("wyoming".into(), hours)).unwrap();
+    let mean = (8_000.0 * 0.03 + 760.0 * 0.50) / 8_760.0;
+    s.apply(&Action::SetRegion(w, RegionField::Price, (mean * 10_000.0_f64).round() / 10_000.0)).unwrap();
+    let shift = s.regions[w].values.price_usd_per_kwh - mean;
+    let row = &report(&s).rows[w];
+    let energy = 8_000.0 / 8_760.0 * (1_920.0 - 24_000.0 * (0.03 + shift));
+    close(row.margin_usd_per_mw_day, energy + 100.0, "the margin gains C / 365.25");
+    // The break-even hashprice is where the energy margin is −$100: below the hour price of the
+    // cheap hours, nothing is mined and the credit alone is left, so it is where mining starts.
+    let be = row.break_even_usd_per_ph_day.unwrap();
+    let per_hp = 1_920.0 / 33.6;
+    close(be, 24_000.0 * (0.03 + shift) / per_hp, "with C above the opex, the break-even is where mining starts");
+    // The projection counts the credit in every month the site runs.
+    let fleet = FleetTerms { hashrate_ph_s_per_mw: 1_000.0 / 17.5, pool_fee: 0.0 };
+    let site = SiteTerms::of(&s.regions[w], s.globals.start_month);
+    let off = projection::month_cash_usd_per_mw(0.0, &fleet, &site, 1, DAYS_PER_MONTH, 0.0);
+    close(off.dr_credit_usd, 36_525.0 / 12.0, "a month's credit");
+    close(off.pre_tax_usd, 36_525.0 / 12.0, "nothing mined, no opex: the credit is the month's profit");
+}

@@ -20,7 +20,7 @@ use crate::model::scenario::Scenario;
 
 pub const JSON_SCHEMA: &str = "sitecost-scenario";
 /// The version `to_json` writes; [`from_json`] also reads the versions before it.
-pub const JSON_VERSION: u32 = 4;
+pub const JSON_VERSION: u32 = 5;
 
 /// The file as written.
 #[derive(Serialize)]

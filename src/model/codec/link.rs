@@ -23,7 +23,7 @@ use crate::model::region::seed_regions;
 use crate::model::scenario::Scenario;
 
 /// The version `encode_link` writes; [`decode_link`] also reads version 1.
-pub const LINK_VERSION: u32 = 4;
+pub const LINK_VERSION: u32 = 5;
 
 /// CRC-32 (IEEE), the checksum at the end of a link.
 pub fn crc32(bytes: &[u8]) -> u32 {
