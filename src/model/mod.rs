@@ -20,12 +20,12 @@ pub mod report;
 pub mod scenario;
 pub mod sensitivity;
 pub mod sites;
+pub mod stay_or_move;
 
 pub use calendar::YearMonth;
 pub use fields::{FieldSpec, GlobalField, GlobalValues, Group, InputError, RegionField, RegionValues};
 pub use hardware::Hardware;
 pub use market::HashpriceMode;
-pub use projection::{MoveOption, OptionKind, Placement, PLAN_ID};
 pub use region::{seed_regions, Citation, NameError, Region, Sourced, MAX_NAME_CHARS};
 pub use report::{report, report_after, report_csv, stay_or_move_csv, Metric, RegionReport, Report, Totals, METRICS};
 pub use scenario::{
@@ -33,3 +33,4 @@ pub use scenario::{
     MAX_REGIONS,
 };
 pub use sensitivity::SensitivityGrid;
+pub use stay_or_move::{MoveOption, OptionKind, Placement, PLAN_ID};

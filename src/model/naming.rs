@@ -68,7 +68,7 @@ pub fn slug_id(name: &str, taken: impl Fn(&str) -> bool) -> String {
     }
     .to_string();
     // The stay-or-move table's plan row is `data-option="plan"`, so no region may be `plan`.
-    let free = |id: &str| !taken(id) && !SEED_IDS.contains(&id) && id != super::projection::PLAN_ID;
+    let free = |id: &str| !taken(id) && !SEED_IDS.contains(&id) && id != super::stay_or_move::PLAN_ID;
     if free(&base) {
         return base;
     }

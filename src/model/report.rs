@@ -8,13 +8,11 @@ use super::fields::{GlobalField, Group, RegionField, RegionValues};
 use super::formulas::{self, SiteCosts, KWH_PER_MW_DAY};
 use super::market::HashpriceMode;
 use super::profile::DurationCurve;
-use super::projection::{
-    self, Deployment, FinanceTerms, FleetInOrigin, FleetTerms, MarketPath, MoveOption, OptionKind, SiteMonths,
-    SiteTerms, MONTHS,
-};
+use super::projection::{self, Deployment, FinanceTerms, FleetTerms, MarketPath, SiteMonths, SiteTerms, MONTHS};
 use super::region::Region;
 use super::scenario::Scenario;
 use super::sensitivity::{sensitivity_grid, SensitivityGrid, SensitivityInputs, SENSITIVITY_CELLS};
+use super::stay_or_move::{self, FleetInOrigin, MoveOption, OptionKind};
 use crate::format::nice_ceil;
 
 /// One region's figures. Percentages are fractions nowhere here: uptime stays in percent.
@@ -275,7 +273,7 @@ fn build(scenario: &Scenario, previous: Option<&Report>) -> Report {
         .max_by(|&a, &b| rows[a].margin_usd_per_mw_day.total_cmp(&rows[b].margin_usd_per_mw_day));
     let origin = scenario.origin_index();
     let in_origin = FleetInOrigin { finance, fleet_mw: v.fleet_mw, residual_usd_per_mw };
-    let stay_or_move = projection::stay_or_move(&scenario.regions, origin, &months, &in_origin);
+    let stay_or_move = stay_or_move::stay_or_move(&scenario.regions, origin, &months, &in_origin);
     let sensitivity = scenario.sensitivity_index().map(|i| {
         let r = &scenario.regions[i];
         let inputs = SensitivityInputs {
