@@ -10,7 +10,7 @@ repository states no licence, and its numbers come from Yes Energy (a commercial
 underlying prices are ERCOT public market data (reports NP6-785-ER / NP6-905-CD); re-derive the same
 series from ERCOT's public RTMLZHBSPP archive before relying on it commercially.
 
-Output format (read by src/model/profile.rs, `texas_seed_profile`): one line per calendar month in
+Output format (read by src/model/profile/text.rs, `texas_seed_profile`): one line per calendar month in
 Central time (America/Chicago), January to December:
 
     <month 1-12> <count> <first> <deltas>

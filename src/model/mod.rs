@@ -11,6 +11,7 @@ pub mod formulas;
 pub mod globals;
 pub mod hardware;
 pub mod market;
+pub mod metrics;
 pub mod naming;
 pub mod prices_csv;
 pub mod profile;
@@ -26,8 +27,9 @@ pub use calendar::YearMonth;
 pub use fields::{FieldSpec, GlobalField, GlobalValues, Group, InputError, RegionField, RegionValues};
 pub use hardware::Hardware;
 pub use market::HashpriceMode;
+pub use metrics::{report_csv, stay_or_move_csv, Metric, METRICS};
 pub use region::{seed_regions, Citation, NameError, Region, Sourced, MAX_NAME_CHARS};
-pub use report::{report, report_after, report_csv, stay_or_move_csv, Metric, RegionReport, Report, Totals, METRICS};
+pub use report::{report, report_after, RegionReport, Report, Totals};
 pub use scenario::{
     Action, ApplyError, Globals, NewSite, Scenario, MARKET_DATA_MONTH, MARKET_DATA_MONTH_TEXT, MAX_NOTE_CHARS,
     MAX_REGIONS,
