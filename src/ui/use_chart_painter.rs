@@ -24,7 +24,9 @@ pub fn use_chart_painter(data: ChartData, cursor: Option<f64>) -> Plot {
                 EventListener::new(&window, "resize", move |_| painter.resized())
             };
             // Printing shows every chart, so every chart not yet drawn is drawn first.
-            let print = EventListener::new(&window, "beforeprint", move |_| painter.draw_if_stale());
+            let print = EventListener::new(&window, "beforeprint", move |_| {
+                painter.draw_if_stale();
+            });
             move || drop((resize, print))
         });
     }
