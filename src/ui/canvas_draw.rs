@@ -6,7 +6,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use super::canvas_surface::{CanvasSurface, TextWidths};
-use crate::chart::{render_svg_measured, ChartData, ChartKind, Either, Measured, PlotFrame, TextMeasure, SIZE};
+use crate::chart::{
+    render_svg_measured, ChartData, ChartKind, Either, Measured, PlotFrame, SansMetrics, TextMeasure, SIZE,
+};
 use crate::model::Report;
 
 /// The one backend type the page draws charts through, on canvas (`Left`) or as SVG (`Right`):
@@ -82,15 +84,38 @@ pub fn draw_on_canvas(
 
 /// The chart as a PNG `data:` URL at twice its size, for print.
 pub fn png_data_url(kind: ChartKind, report: &Report) -> Result<String, String> {
-    let canvas = new_canvas().map_err(|_| "no canvas could be made")?;
-    let data = kind.data(report);
-    draw_on_canvas(&canvas, &data, (SIZE.0, 2.0), kind.cursor(report), None, &TextWidths::default())?;
+    let canvas = png_canvas(kind, report)?;
     canvas.to_data_url_with_type("image/png").map_err(|_| "the canvas refused to make a PNG".to_string())
 }
 
-/// The chart as an SVG document, drawn by the same code as the canvas.
-pub fn svg(kind: ChartKind, report: &Report) -> Result<String, String> {
+/// The chart drawn for a PNG: at the page's width, twice the pixels.
+fn png_canvas(kind: ChartKind, report: &Report) -> Result<HtmlCanvasElement, String> {
     let canvas = new_canvas().map_err(|_| "no canvas could be made")?;
-    let measure = CanvasMeasure::of(&canvas).ok_or("no 2D context")?;
-    Ok(render_svg_measured::<CanvasSurface, _>(kind, report, &measure))
+    let data = kind.data(report);
+    draw_on_canvas(&canvas, &data, (SIZE.0, 2.0), kind.cursor(report), None, &TextWidths::default())?;
+    Ok(canvas)
+}
+
+/// The same PNG as a promised `Blob`, as the clipboard takes an image (`ClipboardItem`).
+pub fn png_blob(kind: ChartKind, report: &Report) -> Result<js_sys::Promise, String> {
+    let canvas = png_canvas(kind, report)?;
+    Ok(js_sys::Promise::new(&mut |resolve, reject| {
+        // `toBlob` hands over null when it cannot make one: the promise is then refused.
+        let settle = move |blob: JsValue| {
+            let _ = match blob.is_null() {
+                true => reject.call1(&JsValue::NULL, &"no PNG".into()),
+                false => resolve.call1(&JsValue::NULL, &blob),
+            };
+        };
+        let done = wasm_bindgen::closure::Closure::once_into_js(settle);
+        if canvas.to_blob(done.unchecked_ref()).is_err() {
+            let _ = done.unchecked_ref::<js_sys::Function>().call1(&JsValue::NULL, &JsValue::NULL);
+        }
+    }))
+}
+
+/// The chart as an SVG document, drawn by the same code as the canvas, its text laid out in
+/// fixed metrics so that `sitecost-render` writes the same file.
+pub fn svg(kind: ChartKind, report: &Report) -> String {
+    render_svg_measured::<CanvasSurface, _>(kind, report, &SansMetrics, SIZE.0)
 }

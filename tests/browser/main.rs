@@ -13,4 +13,5 @@ mod hosting;
 mod jumps;
 mod panics;
 mod regions;
+mod reports;
 mod sharing;
