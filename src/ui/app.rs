@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::banner::Banner;
 use super::chart_figure::ChartFigure;
 use super::global_controls::GlobalControls;
+use super::live_summary::LiveSummary;
 use super::price_import::PriceImport;
 use super::projection_controls::ProjectionControls;
 use super::region_controls::RegionControls;
@@ -128,6 +129,7 @@ pub fn App() -> Html {
             { banner }
             <main class="layout">
                 <section class="inputs" aria-label="Inputs">
+                    <LiveSummary report={report.clone()} />
                     <GlobalControls globals={state.scenario.globals.clone()}
                         derived_usd_per_ph_day={report.hashprice_derived_usd_per_ph_day} dispatch={dispatch.clone()} />
                     <ProjectionControls globals={state.scenario.globals.clone()} regions={region_names.clone()}

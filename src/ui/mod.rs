@@ -9,6 +9,7 @@ mod chart_painter;
 mod download;
 mod global_controls;
 mod import_preview;
+mod live_summary;
 mod paint_queue;
 mod price_import;
 mod price_import_preview;

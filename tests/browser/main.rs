@@ -12,6 +12,7 @@ mod flexible;
 mod hosting;
 mod jumps;
 mod panics;
+mod phone;
 mod regions;
 mod reports;
 mod sharing;
