@@ -11,7 +11,7 @@ use yew::NodeRef;
 
 use super::canvas_draw::draw_on_canvas;
 use super::canvas_surface::TextWidths;
-use super::paint_queue::{at_next_frame, when_idle};
+use super::paint_queue::{at_next_frame, when_at_rest, when_idle};
 use crate::chart::{ChartData, PlotFrame, SIZE};
 
 /// Device pixels per CSS pixel, so that charts are sharp on dense screens; capped at 3.
@@ -41,8 +41,8 @@ fn column_width(canvas: &HtmlCanvasElement) -> u32 {
 /// A chart on screen is drawn at the next animation frame (its first drawing at once, so the
 /// page opens with it): the inputs of one frame cost one drawing, and no event draws. One near
 /// the screen (within [`NEAR_VIEWPORT_PX`]) is drawn in the browser's idle time, so that
-/// scrolling finds it ready without an event paying for it; one farther away is drawn when it
-/// comes near.
+/// scrolling finds it ready without an event paying for it; one farther away when it comes near
+/// or, in idle time, once the page rests from input.
 #[derive(Default)]
 pub(super) struct Sight {
     pub(super) visible: Cell<bool>,
@@ -50,9 +50,10 @@ pub(super) struct Sight {
     pub(super) stale: Cell<bool>,
     /// It has been drawn once.
     drawn: Cell<bool>,
-    /// A draw at the next frame, or at idle time, is already asked for.
+    /// A draw at the next frame, at idle time or at rest is already asked for.
     frame_asked: Cell<bool>,
     idle_asked: Cell<bool>,
+    rest_asked: Cell<bool>,
 }
 
 /// How far outside the viewport a chart is drawn ahead, so scrolling finds it ready.
@@ -221,6 +222,12 @@ impl Painter {
             when_idle(move || {
                 painter.sight.idle_asked.set(false);
                 painter.sight.near.get() && painter.draw_if_stale()
+            });
+        } else if !self.sight.near.get() && !self.sight.rest_asked.replace(true) {
+            let painter = Rc::clone(self);
+            when_at_rest(move || {
+                painter.sight.rest_asked.set(false);
+                painter.draw_if_stale()
             });
         }
     }

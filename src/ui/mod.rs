@@ -41,6 +41,7 @@ mod use_import_text;
 mod use_pasted_link;
 mod use_price_import;
 mod use_reset;
+mod use_rest;
 mod use_slider_input;
 mod use_title;
 mod use_window_event;

@@ -1,5 +1,6 @@
-//! Where charts wait to be drawn: the next animation frame for charts on screen, and the
-//! browser's idle time, one chart per idle slice, for charts near the screen.
+//! Where charts wait to be drawn: the next animation frame for charts on screen, the browser's
+//! idle time, one chart per idle slice, for charts near the screen, and the page's rest (no input
+//! for a second, see `use_rest`) for the others, so that a full-page capture finds them drawn.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -24,6 +25,9 @@ struct Queues {
     frame_asked: bool,
     idle: VecDeque<Draw>,
     idle_asked: bool,
+    /// Draws waiting for the page to rest; and whether it rests now.
+    rest: Vec<Draw>,
+    resting: bool,
 }
 
 thread_local!(static QUEUES: RefCell<Queues> = RefCell::default());
@@ -60,6 +64,35 @@ pub(super) fn when_idle(draw: impl FnOnce() -> bool + 'static) {
     });
     if ask {
         ask_idle();
+    }
+}
+
+/// Runs `draw` in idle time once the page is at rest (now, if it is).
+pub(super) fn when_at_rest(draw: impl FnOnce() -> bool + 'static) {
+    let resting = QUEUES.with_borrow_mut(|q| {
+        if !q.resting {
+            q.rest.push(Box::new(draw));
+            return None;
+        }
+        Some(draw)
+    });
+    if let Some(draw) = resting {
+        when_idle(draw);
+    }
+}
+
+/// The page rests (true: the draws waiting for it go to idle time) or an input has come.
+pub(super) fn set_resting(resting: bool) {
+    let waiting = QUEUES.with_borrow_mut(|q| {
+        q.resting = resting;
+        std::mem::take(&mut q.rest)
+    });
+    if resting {
+        for draw in waiting {
+            when_idle(draw);
+        }
+    } else {
+        QUEUES.with_borrow_mut(|q| q.rest = waiting);
     }
 }
 

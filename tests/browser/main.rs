@@ -6,6 +6,7 @@ mod support;
 mod accessibility;
 mod autosave;
 mod basics;
+mod capture;
 mod decision;
 mod economics;
 mod flexible;
