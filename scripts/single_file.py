@@ -23,6 +23,7 @@ import subprocess
 import sys
 
 # What neither build may do: load anything not named below, post forms, or rebase URLs.
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LOCKED = "default-src 'none'; base-uri 'none'; form-action 'none'"
 
 
@@ -142,22 +143,47 @@ def short_imports(glue, wasm):
     return renamed, bytes(out)
 
 
+def restoring_script():
+    """The inline script that runs before the prerendered page paints: a link's or the autosave's
+    scenario is not the defaults the markup shows, so its figures are marked as loading; an embed
+    shows none of the full page. The storage key is read from src/ui/storage.rs."""
+    source = read(os.path.join(ROOT, "src", "ui", "storage.rs"))
+    key = re.search(r'const KEY: &str = "([^"]+)";', source).group(1)
+    return (
+        "try { const h = location.hash, c = document.documentElement.classList;"
+        " if (/(^#|&)embed(&|$)/.test(h)) c.add('embedding');"
+        f" if (/(^#|&)s=/.test(h) || localStorage.getItem('{key}')) c.add('restoring'); }} catch (e) {{}}"
+    )
+
+
+def prerendered():
+    """The default scenario's page as static HTML (target/prerender.html, from Trunk's pre-build
+    hook), for both pages' bodies."""
+    return read(os.path.join(ROOT, "target", "prerender.html"))
+
+
 def csp_meta(policy):
     return f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
 
 
 def lock_hosted(folder):
-    """Adds the CSP to Trunk's index.html, allowing its one inline module script by hash."""
+    """Adds the CSP to Trunk's index.html, allowing its one inline module script and the
+    restoring script by hash, and puts the prerendered page in its body."""
     path = os.path.join(folder, "index.html")
     html = read(path)
     scripts = re.findall(r"<script type=\"module\">(.*?)</script>", html, re.S)
     if len(scripts) != 1 or "Content-Security-Policy" in html:
         sys.exit(f"single_file.py: {path} is not a fresh Trunk page with one inline module script")
+    restoring = restoring_script()
     policy = (
-        f"{LOCKED}; script-src 'self' {sha256(scripts[0])} 'wasm-unsafe-eval'; connect-src 'self'; "
-        "style-src 'self'; img-src 'self' data:"
+        f"{LOCKED}; script-src 'self' {sha256(scripts[0])} {sha256(restoring)} 'wasm-unsafe-eval'; "
+        "connect-src 'self'; style-src 'self'; img-src 'self' data:"
     )
     html = html.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n  ' + csp_meta(policy), 1)
+    html = html.replace("<head>", f"<head>\n  <script>{restoring}</script>", 1)
+    if html.count("<body>") != 1:
+        sys.exit(f"single_file.py: {path} has no one <body>")
+    html = html.replace("<body>", "<body>\n" + prerendered(), 1)
     with open(path, "w", encoding="utf-8") as f:
         f.write(html)
 
@@ -198,6 +224,8 @@ def main():
 // in scripts/single_file.py).
 const packed = "{wasm_b64}";
 const unpacker = "{unpacker_b64}";
+// The prerendered page paints first: the unpacking and the app's start wait for a frame.
+await new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)));
 const unpackStart = performance.now();
 const fromBase64 = (text) => Uint8Array.fromBase64 ? Uint8Array.fromBase64(text) : Uint8Array.from(atob(text), c => c.charCodeAt(0));
 const bytes = fromBase64(packed);
@@ -212,8 +240,9 @@ const module = new Uint8Array(memory.buffer, at + bytes.length, {len(wasm)});
 performance.measure("sitecost:unpack", {{ start: unpackStart }});
 initSync({{ module }});
 """
+    restoring = restoring_script()
     policy = (
-        f"{LOCKED}; script-src {sha256(script)} 'wasm-unsafe-eval'; connect-src 'none'; "
+        f"{LOCKED}; script-src {sha256(script)} {sha256(restoring)} 'wasm-unsafe-eval'; connect-src 'none'; "
         f"style-src {sha256(style)}; img-src data:"
     )
 
@@ -225,12 +254,14 @@ initSync({{ module }});
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="description" content="Bitcoin-mining site-cost explorer: break-even and profit across candidate regions.">
 <title>sitecost — Bitcoin mining site-cost explorer</title>
+<script>{restoring}</script>
 <link rel="icon" href="data:image/svg+xml;base64,{icon_b64}">
 <style>{style}</style>
 <script type="module">{script}</script>
 </head>
 <body>
 <noscript>sitecost runs in your browser and needs JavaScript and WebAssembly enabled.</noscript>
+{prerendered()}
 </body>
 </html>
 """

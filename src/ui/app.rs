@@ -109,6 +109,17 @@ pub fn App() -> Html {
     let storage_problem = use_autosave(&state.scenario, !opening.embed, opening.storage_problem.clone());
     use_pasted_link(dispatch.clone());
     use_rest();
+    // Rendered, the app takes the prerendered page's place: both changes before the next paint.
+    use_effect_with((), |_| {
+        if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(prerendered) = d.get_element_by_id(super::PRERENDERED_ID) {
+                prerendered.remove();
+            }
+            if let Some(root) = d.get_element_by_id(super::APP_ROOT_ID) {
+                let _ = root.remove_attribute("hidden");
+            }
+        }
+    });
 
     let banner = state.banner.clone().map(|b| html! { <Banner banner={b} dispatch={dispatch.clone()} /> });
     if opening.embed {

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::startup::in_browser;
 use super::use_chart_downloads::use_chart_downloads;
 use super::use_chart_painter::use_chart_painter;
 use crate::chart::ChartKind;
@@ -17,6 +18,19 @@ pub struct ChartFigureProps {
     /// Hides the download buttons (embeds show charts only).
     #[prop_or(true)]
     pub downloads: bool,
+}
+
+/// Prerendered, the chart is the same drawing as SVG until the app replaces the page; the
+/// wasm build never prerenders, so it carries no SVG drawing for this.
+#[cfg(not(target_arch = "wasm32"))]
+fn prerendered_svg(kind: ChartKind, report: &Report) -> Html {
+    let svg = crate::chart::render_svg(kind, report);
+    html! { <div class="prerendered-chart" role="img" aria-label={kind.caption()}>{ Html::from_html_unchecked(svg.into()) }</div> }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn prerendered_svg(_: ChartKind, _: &Report) -> Html {
+    Html::default()
 }
 
 #[component]
@@ -32,7 +46,11 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     html! {
         <figure class="chart" data-chart={kind.name()} data-break-even-line={break_even_line}>
             <div class="plot">
-                <canvas ref={plot.canvas.clone()} role="img" aria-label={kind.caption()}></canvas>
+                if in_browser() {
+                    <canvas ref={plot.canvas.clone()} role="img" aria-label={kind.caption()}></canvas>
+                } else {
+                    { prerendered_svg(kind, &props.report) }
+                }
                 if let Some(value) = cursor {
                     // The cursor line; its `data-value` is the value it marks (for tests and scripts).
                     <div ref={plot.cursor.clone()} class="cursor" aria-hidden="true" data-value={value.to_string()}></div>

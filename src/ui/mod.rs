@@ -47,3 +47,16 @@ mod use_title;
 mod use_window_event;
 
 pub use app::App;
+
+/// The id of the element holding the prerendered page (`src/bin/prerender.rs`), which the app
+/// replaces once it has rendered.
+pub const PRERENDERED_ID: &str = "prerendered";
+
+/// The id of the element the app renders into over a prerendered page, hidden until it replaces it.
+pub const APP_ROOT_ID: &str = "app";
+
+/// Whether the page still shows the prerendered markup.
+fn prerendered() -> bool {
+    startup::in_browser()
+        && web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(PRERENDERED_ID)).is_some()
+}

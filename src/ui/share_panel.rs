@@ -25,6 +25,9 @@ pub struct SharePanelProps {
 
 /// The page's address without its fragment: the base every link is built on.
 pub fn page_address() -> String {
+    if !super::startup::in_browser() {
+        return String::new();
+    }
     let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
     href.split('#').next().unwrap_or_default().to_string()
 }

@@ -45,7 +45,16 @@ pub fn from_current_fragment() -> Option<(Scenario, Option<Banner>)> {
     parse_fragment(&hash()).scenario.map(from_link)
 }
 
+/// Whether the app runs in a browser; natively it is being prerendered (`src/bin/prerender.rs`)
+/// and has no window, address or storage to read: it shows the defaults.
+pub fn in_browser() -> bool {
+    cfg!(target_arch = "wasm32")
+}
+
 pub fn start() -> Start {
+    if !in_browser() {
+        return Start { scenario: Scenario::default(), banner: None, embed: false, storage_problem: None };
+    }
     let hash = hash();
     let fragment = parse_fragment(&hash);
     let saved = storage::load();

@@ -7,7 +7,9 @@ use yew::prelude::*;
 /// had its turn, so what is built behind this flag does not delay the first paint.
 #[hook]
 pub fn use_after_first_paint() -> bool {
-    let painted = use_state(|| false);
+    // Rendering natively, or over the prerendered page, everything is built at once: there is
+    // no first paint to hurry, and controls built later would move what the page already shows.
+    let painted = use_state(|| !super::startup::in_browser() || super::prerendered());
     {
         let painted = painted.clone();
         use_effect_with((), move |_| {
