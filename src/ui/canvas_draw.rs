@@ -1,37 +1,21 @@
 //! Drawing charts in the browser: on a page canvas at the screen's pixel density, as a 2× PNG,
-//! and as SVG — all through the chart module's functions, with text measured by a canvas.
+//! and as SVG — all through the chart module's functions, canvas text measured by the canvas.
 
 use plotters::prelude::IntoDrawingArea;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use super::canvas_surface::{CanvasSurface, TextWidths};
-use crate::chart::{
-    render_svg_measured, ChartData, ChartKind, Either, Measured, PlotFrame, SansMetrics, TextMeasure, SIZE,
-};
+use crate::chart::{render_svg_measured, ChartData, ChartKind, Either, Measured, PlotFrame, SansMetrics, SIZE};
 use crate::model::Report;
 
-/// The one backend type the page draws charts through, on canvas (`Left`) or as SVG (`Right`):
-/// see [`Either`].
-type Page<'a> = Either<CanvasSurface, Measured<'a, plotters::prelude::SVGBackend<'a>, CanvasMeasure>>;
+/// The one backend type the page draws charts through, on canvas (`Left`) or as SVG in fixed
+/// text metrics (`Right`): see [`Either`]. One type, so the chart code is compiled once.
+type Page<'a> = Either<CanvasSurface, Measured<'a, plotters::prelude::SVGBackend<'a>, SansMetrics>>;
 
-/// Text measurement through a 2D context's `measureText`, which needs no layout.
-pub struct CanvasMeasure {
-    context: CanvasRenderingContext2d,
-}
-
-impl CanvasMeasure {
-    fn of(canvas: &HtmlCanvasElement) -> Option<Self> {
-        let context = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-        Some(CanvasMeasure { context })
-    }
-}
-
-impl TextMeasure for CanvasMeasure {
-    fn text_width(&self, text: &str, css_font: &str) -> Option<f64> {
-        self.context.set_font(css_font);
-        self.context.measure_text(text).ok().map(|m| m.width())
-    }
+/// A canvas's 2D context.
+fn context_of(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    canvas.get_context("2d").ok()??.dyn_into().ok()
 }
 
 fn new_canvas() -> Result<HtmlCanvasElement, JsValue> {
@@ -67,7 +51,7 @@ pub fn draw_on_canvas(
         canvas.set_width(px_w);
         canvas.set_height(px_h);
     }
-    let CanvasMeasure { context } = CanvasMeasure::of(canvas).ok_or("no 2D context")?;
+    let context = context_of(canvas).ok_or("no 2D context")?;
     // Plotters lays out in CSS pixels; the transform maps them onto the device pixels.
     context.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0).map_err(|_| "the canvas refused a transform")?;
     let mut surface = CanvasSurface::new(context, (width, height)).with_widths(widths.clone());
