@@ -114,13 +114,6 @@ impl Plot {
         let _ = line.style().set_property("height", &format!("{}px", frame.bottom_px - frame.top_px));
     }
 
-    /// Moves the cursor to `value`: a transform only, so that a hashprice change costs no
-    /// drawing and no layout. Hidden off the axis and before the chart is drawn.
-    pub(super) fn move_cursor(&self, value: Option<f64>) {
-        self.cursor_value.set(value);
-        self.place_cursor();
-    }
-
     /// Puts the cursor where its value lies on the chart as last drawn.
     fn place_cursor(&self) {
         let Some(line) = self.cursor.cast::<HtmlElement>() else { return };
@@ -192,6 +185,16 @@ impl Painter {
         self.catch_up();
     }
 
+    /// The cursor is to mark `value`: a transform only, so that a hashprice change costs no
+    /// drawing and no layout; moved now on a chart near the screen, on the others when they come
+    /// near (or are drawn). Hidden off the axis and before the chart is drawn.
+    pub(super) fn move_cursor(&self, value: Option<f64>) {
+        self.plot.cursor_value.set(value);
+        if self.sight.near.get() || self.sight.visible.get() {
+            self.plot.place_cursor();
+        }
+    }
+
     /// The chart moved relative to the screen.
     pub(super) fn seen(self: &Rc<Self>, visible: Option<bool>, near: Option<bool>) {
         if let Some(v) = visible {
@@ -199,6 +202,9 @@ impl Painter {
         }
         if let Some(n) = near {
             self.sight.near.set(n);
+        }
+        if self.sight.near.get() || self.sight.visible.get() {
+            self.plot.place_cursor();
         }
         self.catch_up();
     }
