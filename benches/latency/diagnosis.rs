@@ -103,6 +103,17 @@ pub fn print_trace(url: &str, import: Option<&ScenarioFile>, plan: Vec<Value>, p
         total.0 += event["dur"].as_f64().unwrap_or(0.0) / 1000.0;
         total.1 += 1;
     }
+    // What the layouts and style recalculations covered: objects and elements, summed per event.
+    let after = |e: &&Value| e["ts"].as_f64().unwrap_or(0.0) >= start;
+    let sum = |name: &str, pointer: &str| -> f64 {
+        events.iter().filter(after).filter(|e| e["name"] == name).filter_map(|e| e.pointer(pointer)?.as_f64()).sum()
+    };
+    println!(
+        "  trace layouts: {:.0} dirty of {:.0} objects per event; style: {:.0} elements per event",
+        sum("Layout", "/args/beginData/dirtyObjects") / n,
+        sum("Layout", "/args/beginData/totalObjects") / n,
+        sum("UpdateLayoutTree", "/args/elementCount") / n,
+    );
     let mut top: Vec<_> = totals.into_iter().collect();
     top.sort_by(|a, b| b.1 .0.total_cmp(&a.1 .0));
     for (name, (ms, count)) in top.into_iter().take(50) {

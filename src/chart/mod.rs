@@ -10,6 +10,7 @@ pub mod payback;
 pub mod price_duration;
 pub mod profit_by_region;
 pub mod profit_vs_hashprice;
+mod sans_metrics;
 pub mod sensitivity;
 pub mod stay_or_move;
 
@@ -21,6 +22,7 @@ use crate::model::Report;
 use bars::{band_center, bar_chart, draw_band_labels, draw_more_note, Bands};
 pub use either::Either;
 pub use measured::{css_font, text_box, Measured, TextMeasure};
+pub use sans_metrics::SansMetrics;
 
 /// What one chart shows, each chart's `Inputs` built from the report: the only value its
 /// drawing reads, so the page redraws a chart exactly when this changes (a capacity cap, for
@@ -285,32 +287,31 @@ impl ChartKind {
     }
 }
 
-/// Renders a chart to an SVG document at its size, measuring text with plotters' own fonts.
-pub fn render_svg(kind: ChartKind, report: &Report) -> String {
-    let mut svg = String::new();
-    {
-        let data = kind.data(report);
-        let area = SVGBackend::with_string(&mut svg, data.size_at(SIZE.0)).into_drawing_area();
-        // The SVG backend writes into a String and cannot fail.
-        data.draw_framed(&area, kind.cursor(report)).expect("drawing to an SVG string cannot fail");
-        area.present().expect("presenting an SVG string cannot fail");
-    }
-    svg
+/// A chart as an SVG document at its size for a column `width_px` wide, its text laid out in
+/// [`SansMetrics`]: the page's SVG downloads and `sitecost-render` both write this, byte for byte.
+pub fn render_svg_at(kind: ChartKind, report: &Report, width_px: u32) -> String {
+    render_svg_measured::<SVGBackend<'static>, _>(kind, report, &SansMetrics, width_px)
 }
 
-/// Renders a chart to an SVG document, measuring text with `measure` (the page's canvas).
+/// [`render_svg_at`] at the page's chart width, [`SIZE`]`.0`.
+pub fn render_svg(kind: ChartKind, report: &Report) -> String {
+    render_svg_at(kind, report, SIZE.0)
+}
+
+/// Renders a chart to an SVG document, measuring text with `measure`.
 ///
 /// The drawing goes through `Either<Page, _>`, the type the page also draws its canvas through
-/// (`Page`), so that the chart code is compiled once for both.
+/// (`Page`), so that the chart code is compiled once for both; `Page` is never drawn on here.
 pub fn render_svg_measured<Page: DrawingBackend, M: TextMeasure>(
     kind: ChartKind,
     report: &Report,
     measure: &M,
+    width_px: u32,
 ) -> String {
     let mut svg = String::new();
     {
         let data = kind.data(report);
-        let inner = SVGBackend::with_string(&mut svg, data.size_at(SIZE.0));
+        let inner = SVGBackend::with_string(&mut svg, data.size_at(width_px));
         let area = Either::<Page, _>::Right(Measured { inner, measure, logical_size: None }).into_drawing_area();
         data.draw_framed(&area, kind.cursor(report)).expect("drawing to an SVG string cannot fail");
         area.present().expect("presenting an SVG string cannot fail");

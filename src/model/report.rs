@@ -129,6 +129,30 @@ impl Report {
         Some(format!("Best over 36 months: {} (NPV ${npv}).", plan.what_it_does()))
     }
 
+    /// The summary's sentence: the new capacity placed, what it earns, the best margin and what
+    /// found no room (the page's `#summary`, `sitecost-render`'s summary.md).
+    pub fn summary_sentence(&self) -> String {
+        let (t, mw) = (&self.totals, |v: f64| crate::format::grouped(v, 0));
+        let used = self.rows.iter().filter(|r| r.allocated_mw > 0.0).count();
+        let mut text = format!(
+            "Placed as new capacity: {} MW in {used} region{}, {} PH/s, profit ${} per day (all-in).",
+            mw(t.allocated_mw),
+            if used == 1 { "" } else { "s" },
+            mw(t.hashrate_ph_s),
+            mw(t.profit_usd_per_day)
+        );
+        match self.best_row() {
+            Some(best) => {
+                text += &format!(" Best margin: {} at ${} per MW-day.", best.name, mw(best.margin_usd_per_mw_day))
+            }
+            None => text += " No region makes money at these inputs.",
+        }
+        if t.unplaced_mw > 0.0 {
+            text += &format!(" {} MW not placed: no profitable region has room left.", mw(t.unplaced_mw));
+        }
+        text
+    }
+
     /// The row with the highest positive margin.
     pub fn best_row(&self) -> Option<&RegionReport> {
         self.best.map(|i| &self.rows[i])

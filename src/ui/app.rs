@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::banner::Banner;
 use super::chart_figure::ChartFigure;
 use super::global_controls::GlobalControls;
+use super::live_summary::LiveSummary;
 use super::price_import::PriceImport;
 use super::projection_controls::ProjectionControls;
 use super::region_controls::RegionControls;
@@ -23,6 +24,7 @@ use super::use_after_first_paint::use_after_first_paint;
 use super::use_autosave::use_autosave;
 use super::use_debounced_link::use_debounced_link;
 use super::use_pasted_link::use_pasted_link;
+use super::use_rest::use_rest;
 use super::use_title::use_title;
 use crate::chart::ChartKind;
 use crate::model::codec::fragment_of;
@@ -106,6 +108,7 @@ pub fn App() -> Html {
     // An embed is a view of someone's link: it must not overwrite this browser's autosave.
     let storage_problem = use_autosave(&state.scenario, !opening.embed, opening.storage_problem.clone());
     use_pasted_link(dispatch.clone());
+    use_rest();
 
     let banner = state.banner.clone().map(|b| html! { <Banner banner={b} dispatch={dispatch.clone()} /> });
     if opening.embed {
@@ -127,7 +130,9 @@ pub fn App() -> Html {
             { header(storage_problem) }
             { banner }
             <main class="layout">
-                <section class="inputs" aria-label="Inputs">
+                // With many regions, those out of sight are skipped while inputs come (style.css).
+                <section class={classes!("inputs", (!expanded).then_some("many-regions"))} aria-label="Inputs">
+                    <LiveSummary report={report.clone()} />
                     <GlobalControls globals={state.scenario.globals.clone()}
                         derived_usd_per_ph_day={report.hashprice_derived_usd_per_ph_day} dispatch={dispatch.clone()} />
                     <ProjectionControls globals={state.scenario.globals.clone()} regions={region_names.clone()}

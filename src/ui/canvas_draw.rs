@@ -1,35 +1,21 @@
 //! Drawing charts in the browser: on a page canvas at the screen's pixel density, as a 2× PNG,
-//! and as SVG — all through the chart module's functions, with text measured by a canvas.
+//! and as SVG — all through the chart module's functions, canvas text measured by the canvas.
 
 use plotters::prelude::IntoDrawingArea;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use super::canvas_surface::{CanvasSurface, TextWidths};
-use crate::chart::{render_svg_measured, ChartData, ChartKind, Either, Measured, PlotFrame, TextMeasure, SIZE};
+use crate::chart::{render_svg_measured, ChartData, ChartKind, Either, Measured, PlotFrame, SansMetrics, SIZE};
 use crate::model::Report;
 
-/// The one backend type the page draws charts through, on canvas (`Left`) or as SVG (`Right`):
-/// see [`Either`].
-type Page<'a> = Either<CanvasSurface, Measured<'a, plotters::prelude::SVGBackend<'a>, CanvasMeasure>>;
+/// The one backend type the page draws charts through, on canvas (`Left`) or as SVG in fixed
+/// text metrics (`Right`): see [`Either`]. One type, so the chart code is compiled once.
+type Page<'a> = Either<CanvasSurface, Measured<'a, plotters::prelude::SVGBackend<'a>, SansMetrics>>;
 
-/// Text measurement through a 2D context's `measureText`, which needs no layout.
-pub struct CanvasMeasure {
-    context: CanvasRenderingContext2d,
-}
-
-impl CanvasMeasure {
-    fn of(canvas: &HtmlCanvasElement) -> Option<Self> {
-        let context = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-        Some(CanvasMeasure { context })
-    }
-}
-
-impl TextMeasure for CanvasMeasure {
-    fn text_width(&self, text: &str, css_font: &str) -> Option<f64> {
-        self.context.set_font(css_font);
-        self.context.measure_text(text).ok().map(|m| m.width())
-    }
+/// A canvas's 2D context.
+fn context_of(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    canvas.get_context("2d").ok()??.dyn_into().ok()
 }
 
 fn new_canvas() -> Result<HtmlCanvasElement, JsValue> {
@@ -65,7 +51,7 @@ pub fn draw_on_canvas(
         canvas.set_width(px_w);
         canvas.set_height(px_h);
     }
-    let CanvasMeasure { context } = CanvasMeasure::of(canvas).ok_or("no 2D context")?;
+    let context = context_of(canvas).ok_or("no 2D context")?;
     // Plotters lays out in CSS pixels; the transform maps them onto the device pixels.
     context.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0).map_err(|_| "the canvas refused a transform")?;
     let mut surface = CanvasSurface::new(context, (width, height)).with_widths(widths.clone());
@@ -82,15 +68,38 @@ pub fn draw_on_canvas(
 
 /// The chart as a PNG `data:` URL at twice its size, for print.
 pub fn png_data_url(kind: ChartKind, report: &Report) -> Result<String, String> {
-    let canvas = new_canvas().map_err(|_| "no canvas could be made")?;
-    let data = kind.data(report);
-    draw_on_canvas(&canvas, &data, (SIZE.0, 2.0), kind.cursor(report), None, &TextWidths::default())?;
+    let canvas = png_canvas(kind, report)?;
     canvas.to_data_url_with_type("image/png").map_err(|_| "the canvas refused to make a PNG".to_string())
 }
 
-/// The chart as an SVG document, drawn by the same code as the canvas.
-pub fn svg(kind: ChartKind, report: &Report) -> Result<String, String> {
+/// The chart drawn for a PNG: at the page's width, twice the pixels.
+fn png_canvas(kind: ChartKind, report: &Report) -> Result<HtmlCanvasElement, String> {
     let canvas = new_canvas().map_err(|_| "no canvas could be made")?;
-    let measure = CanvasMeasure::of(&canvas).ok_or("no 2D context")?;
-    Ok(render_svg_measured::<CanvasSurface, _>(kind, report, &measure))
+    let data = kind.data(report);
+    draw_on_canvas(&canvas, &data, (SIZE.0, 2.0), kind.cursor(report), None, &TextWidths::default())?;
+    Ok(canvas)
+}
+
+/// The same PNG as a promised `Blob`, as the clipboard takes an image (`ClipboardItem`).
+pub fn png_blob(kind: ChartKind, report: &Report) -> Result<js_sys::Promise, String> {
+    let canvas = png_canvas(kind, report)?;
+    Ok(js_sys::Promise::new(&mut |resolve, reject| {
+        // `toBlob` hands over null when it cannot make one: the promise is then refused.
+        let settle = move |blob: JsValue| {
+            let _ = match blob.is_null() {
+                true => reject.call1(&JsValue::NULL, &"no PNG".into()),
+                false => resolve.call1(&JsValue::NULL, &blob),
+            };
+        };
+        let done = wasm_bindgen::closure::Closure::once_into_js(settle);
+        if canvas.to_blob(done.unchecked_ref()).is_err() {
+            let _ = done.unchecked_ref::<js_sys::Function>().call1(&JsValue::NULL, &JsValue::NULL);
+        }
+    }))
+}
+
+/// The chart as an SVG document, drawn by the same code as the canvas, its text laid out in
+/// fixed metrics so that `sitecost-render` writes the same file.
+pub fn svg(kind: ChartKind, report: &Report) -> String {
+    render_svg_measured::<CanvasSurface, _>(kind, report, &SansMetrics, SIZE.0)
 }

@@ -1,4 +1,5 @@
-//! `ChartFigure`: a `<figure>` whose canvas is redrawn from the report, with SVG and PNG downloads.
+//! `ChartFigure`: a `<figure>` whose canvas is redrawn from the report, with SVG and PNG downloads
+//! and a copy as an image.
 
 use std::rc::Rc;
 
@@ -44,6 +45,9 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
                         <button type="button" id={format!("export-svg-{}", kind.name())} onclick={downloads.svg}>{"SVG"}</button>
                         <button type="button" id={format!("export-png-{}", kind.name())} onclick={downloads.png}
                             title="PNG at twice the size, for print">{"PNG 2\u{d7}"}</button>
+                        <button type="button" id={format!("copy-png-{}", kind.name())} onclick={downloads.copy_png}
+                            title="Copy the PNG, to paste into a document or slide">{"Copy"}</button>
+                        <span class="copy-status" role="status">{downloads.copy_status}</span>
                     </span>
                 }
             </figcaption>

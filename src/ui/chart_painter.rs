@@ -1,5 +1,5 @@
-//! When a chart figure's canvas is drawn: now when it is on screen, at idle time when it is
-//! near, on arrival otherwise — and the canvas, cursor line and drawing memory it draws with.
+//! When a chart figure's canvas is drawn: at the next frame when it is on screen, at idle time
+//! when it is near, on arrival otherwise — and the canvas, cursor line and memory it draws with.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -11,6 +11,7 @@ use yew::NodeRef;
 
 use super::canvas_draw::draw_on_canvas;
 use super::canvas_surface::TextWidths;
+use super::paint_queue::{at_next_frame, when_at_rest, when_idle};
 use crate::chart::{ChartData, PlotFrame, SIZE};
 
 /// Device pixels per CSS pixel, so that charts are sharp on dense screens; capped at 3.
@@ -37,22 +38,23 @@ fn column_width(canvas: &HtmlCanvasElement) -> u32 {
 
 /// Whether a chart is on screen or near it, and whether it missed a redraw.
 ///
-/// Only a chart on screen is drawn within a slider event. One near the screen (within
-/// [`NEAR_VIEWPORT_PX`]) is drawn when the browser is next idle, so that scrolling finds it ready
-/// without the event paying for it (on a laptop screen the second chart sits just below the
-/// fold and was drawn on every hashprice change: about 0.7 ms an event); one farther away is
-/// drawn when it comes near.
+/// A chart on screen is drawn at the next animation frame (its first drawing at once, so the
+/// page opens with it): the inputs of one frame cost one drawing, and no event draws. One near
+/// the screen (within [`NEAR_VIEWPORT_PX`]) is drawn in the browser's idle time, so that
+/// scrolling finds it ready without an event paying for it; one farther away when it comes near
+/// or, in idle time, once the page rests from input.
 #[derive(Default)]
 pub(super) struct Sight {
     pub(super) visible: Cell<bool>,
     pub(super) near: Cell<bool>,
     pub(super) stale: Cell<bool>,
-    /// An idle-time draw is already asked for.
+    /// It has been drawn once.
+    drawn: Cell<bool>,
+    /// A draw at the next frame, at idle time or at rest is already asked for.
+    frame_asked: Cell<bool>,
     idle_asked: Cell<bool>,
+    rest_asked: Cell<bool>,
 }
-
-/// The longest a chart near the screen waits for the browser to be idle before it is drawn.
-const IDLE_WAIT_MS: u32 = 250;
 
 /// How far outside the viewport a chart is drawn ahead, so scrolling finds it ready.
 pub(super) const NEAR_VIEWPORT_PX: f64 = 300.0;
@@ -110,13 +112,6 @@ impl Plot {
         let (Some(line), Some(frame)) = (self.cursor.cast::<HtmlElement>(), self.frame.get()) else { return };
         let _ = line.style().set_property("top", &format!("{}px", frame.top_px));
         let _ = line.style().set_property("height", &format!("{}px", frame.bottom_px - frame.top_px));
-    }
-
-    /// Moves the cursor to `value`: a transform only, so that a hashprice change costs no
-    /// drawing and no layout. Hidden off the axis and before the chart is drawn.
-    pub(super) fn move_cursor(&self, value: Option<f64>) {
-        self.cursor_value.set(value);
-        self.place_cursor();
     }
 
     /// Puts the cursor where its value lies on the chart as last drawn.
@@ -190,6 +185,16 @@ impl Painter {
         self.catch_up();
     }
 
+    /// The cursor is to mark `value`: a transform only, so that a hashprice change costs no
+    /// drawing and no layout; moved now on a chart near the screen, on the others when they come
+    /// near (or are drawn). Hidden off the axis and before the chart is drawn.
+    pub(super) fn move_cursor(&self, value: Option<f64>) {
+        self.plot.cursor_value.set(value);
+        if self.sight.near.get() || self.sight.visible.get() {
+            self.plot.place_cursor();
+        }
+    }
+
     /// The chart moved relative to the screen.
     pub(super) fn seen(self: &Rc<Self>, visible: Option<bool>, near: Option<bool>) {
         if let Some(v) = visible {
@@ -198,64 +203,56 @@ impl Painter {
         if let Some(n) = near {
             self.sight.near.set(n);
         }
+        if self.sight.near.get() || self.sight.visible.get() {
+            self.plot.place_cursor();
+        }
         self.catch_up();
     }
 
-    /// Draws a stale chart now if it is on screen, or asks for an idle-time draw if it is near.
+    /// Asks for a stale chart's drawing: at the next frame if it is on screen (at once the
+    /// first time), at idle time if it is near.
     fn catch_up(self: &Rc<Self>) {
         if !self.sight.stale.get() {
             return;
         }
-        if self.sight.visible.get() {
+        if self.sight.visible.get() && !self.sight.drawn.get() {
             self.draw_now();
+        } else if self.sight.visible.get() && !self.sight.frame_asked.replace(true) {
+            let painter = Rc::clone(self);
+            at_next_frame(move || {
+                painter.sight.frame_asked.set(false);
+                painter.draw_if_stale()
+            });
         } else if self.sight.near.get() && !self.sight.idle_asked.replace(true) {
             let painter = Rc::clone(self);
-            let later = move || {
+            when_idle(move || {
                 painter.sight.idle_asked.set(false);
-                if painter.sight.stale.get() && painter.sight.near.get() {
-                    painter.draw_now();
-                }
-            };
-            when_idle(later);
+                painter.sight.near.get() && painter.draw_if_stale()
+            });
+        } else if !self.sight.near.get() && !self.sight.rest_asked.replace(true) {
+            let painter = Rc::clone(self);
+            when_at_rest(move || {
+                painter.sight.rest_asked.set(false);
+                painter.draw_if_stale()
+            });
         }
     }
 
-    /// Draws the chart now if it missed a drawing, wherever it is (before printing).
-    pub(super) fn draw_if_stale(&self) {
-        if self.sight.stale.get() {
+    /// Draws the chart now if it missed a drawing, wherever it is (also before printing);
+    /// returns whether it drew.
+    pub(super) fn draw_if_stale(&self) -> bool {
+        let stale = self.sight.stale.get();
+        if stale {
             self.draw_now();
         }
+        stale
     }
 
     fn draw_now(&self) {
         self.sight.stale.set(false);
+        self.sight.drawn.set(true);
         if let Some(data) = &*self.latest.borrow() {
             self.plot.draw(data);
         }
-    }
-}
-
-/// Runs `f` when the browser is next idle (`requestIdleCallback`), at the latest after
-/// [`IDLE_WAIT_MS`] (a page kept busy has no idle time); in 50 ms where there is no such call.
-fn when_idle(f: impl FnOnce() + 'static) {
-    let Some(window) = web_sys::window() else { return };
-    let f = Rc::new(Cell::new(Some(f)));
-    let run = {
-        let f = f.clone();
-        Closure::once_into_js(move || {
-            if let Some(f) = f.take() {
-                f();
-            }
-        })
-    };
-    let options = web_sys::IdleRequestOptions::new();
-    options.set_timeout(IDLE_WAIT_MS);
-    if window.request_idle_callback_with_options(run.unchecked_ref(), &options).is_err() {
-        gloo_timers::callback::Timeout::new(50, move || {
-            if let Some(f) = f.take() {
-                f();
-            }
-        })
-        .forget();
     }
 }

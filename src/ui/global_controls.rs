@@ -17,6 +17,23 @@ pub struct GlobalControlsProps {
     pub dispatch: UseReducerDispatcher<AppState>,
 }
 
+/// A machine as the select lists it: short enough for a 320 px screen.
+fn hardware_option(h: Hardware, selected: bool) -> Html {
+    let label = match h.efficiency_j_per_th() {
+        Some(e) => format!("{}, {e} J/TH", h.name()),
+        None => "Custom: your own efficiency and price".to_string(),
+    };
+    html! { <option value={h.id()} {selected}>{label}</option> }
+}
+
+/// Where the chosen machine's figures come from, under the select: its specification and price.
+fn hardware_detail(h: Hardware) -> String {
+    match (h.source(), h.price_source()) {
+        (Some(spec), Some(price)) => format!("{spec} {price}"),
+        _ => "Set the fleet's efficiency and machine price below.".to_string(),
+    }
+}
+
 #[component]
 pub fn GlobalControls(props: &GlobalControlsProps) -> Html {
     let g = &props.globals;
@@ -71,15 +88,9 @@ pub fn GlobalControls(props: &GlobalControlsProps) -> Html {
             <div class="control">
                 <label for="hardware">{"Machines"}</label>
                 <select id="hardware" onchange={on_hardware}>
-                    { for Hardware::ALL.into_iter().map(|h| html! {
-                        <option value={h.id()} selected={h == g.hardware} title={h.source().map(|s| format!("{s} {}", h.price_source().unwrap_or_default())).unwrap_or_default()}>
-                            { match (h.hashrate_th_s(), h.efficiency_j_per_th(), h.price_usd_per_th()) {
-                                (Some(th), Some(e), Some(usd)) => format!("{} ({th} TH/s, {e} J/TH, ${usd}/TH)", h.name()),
-                                _ => format!("{} (set the efficiency and price below)", h.name()),
-                            } }
-                        </option>
-                    }) }
+                    { for Hardware::ALL.into_iter().map(|h| hardware_option(h, h == g.hardware)) }
                 </select>
+                <p class="machine-source" id="hardware-detail">{ hardware_detail(g.hardware) }</p>
             </div>
             { for [Group::Machines, Group::Fleet].into_iter().flat_map(GlobalField::in_group).map(s) }
         </fieldset>

@@ -116,7 +116,8 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
         };
         html! {
             <th scope="col" class={class} aria-sort={aria_sort}>
-                <button type="button" class="sort" data-sort={data_sort} {onclick}>{label}</button>
+                // A unit may break after a slash, so a narrow column wraps it instead of overlapping.
+                <button type="button" class="sort" data-sort={data_sort} {onclick}>{label.replace('/', "/\u{200b}")}</button>
             </th>
         }
     };

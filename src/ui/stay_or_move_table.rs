@@ -45,8 +45,10 @@ pub fn StayOrMoveTable(props: &StayOrMoveTableProps) -> Html {
                     </tr>
                 </thead>
                 <tbody>
+                    // Unkeyed: when the ranking changes, rows are rewritten in place rather than
+                    // moved, and a moved row costs the browser its style and layout again.
                     { for report.stay_or_move.iter().map(|o| html! {
-                        <tr key={o.id.to_string()} data-option={o.id.to_string()}
+                        <tr data-option={o.id.to_string()}
                             class={classes!((o.kind == OptionKind::Stay).then_some("stay"), (o.kind == OptionKind::Plan).then_some("plan"))}>
                             <th scope="row">{option_label(o)}</th>
                             // Narrow screens keep the option, its NPV and the month it pulls ahead.

@@ -24,7 +24,9 @@ pub fn use_chart_painter(data: ChartData, cursor: Option<f64>) -> Plot {
                 EventListener::new(&window, "resize", move |_| painter.resized())
             };
             // Printing shows every chart, so every chart not yet drawn is drawn first.
-            let print = EventListener::new(&window, "beforeprint", move |_| painter.draw_if_stale());
+            let print = EventListener::new(&window, "beforeprint", move |_| {
+                painter.draw_if_stale();
+            });
             move || drop((resize, print))
         });
     }
@@ -37,9 +39,9 @@ pub fn use_chart_painter(data: ChartData, cursor: Option<f64>) -> Plot {
         use_effect_with(data, move |data| painter.show(data.clone()));
     }
     {
-        // The cursor follows its value on every change, drawn or not.
-        let plot = painter.plot.clone();
-        use_effect_with(cursor.map(f64::to_bits), move |bits| plot.move_cursor(bits.map(f64::from_bits)));
+        // The cursor follows its value on every change, drawn or not (moved when in sight).
+        let painter = Rc::clone(&painter);
+        use_effect_with(cursor.map(f64::to_bits), move |bits| painter.move_cursor(bits.map(f64::from_bits)));
     }
     painter.plot.clone()
 }

@@ -1,5 +1,6 @@
-//! `use_clipboard`: copying text to the clipboard, and a sentence saying how it went.
+//! `use_clipboard`: copying text or an image to the clipboard, and a sentence saying how it went.
 
+use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
@@ -24,6 +25,38 @@ impl Clipboard {
                     Err(_) => {
                         status.set(format!("The browser refused the clipboard: select the {what} below and copy it."))
                     }
+                }
+            });
+        })
+    }
+
+    /// A click handler that puts the PNG `png()` promises on the clipboard (`ClipboardItem`,
+    /// made within the click, as Safari requires); where the browser refuses or cannot, the
+    /// status points to the download instead.
+    pub fn copy_image_on_click(
+        &self,
+        png: impl Fn() -> Result<js_sys::Promise, String> + 'static,
+        what: &'static str,
+    ) -> Callback<MouseEvent> {
+        let status = self.set_status.clone();
+        Callback::from(move |_| {
+            let written = png().map_err(JsValue::from).and_then(|png| {
+                let record = js_sys::Object::new();
+                js_sys::Reflect::set(&record, &"image/png".into(), &png)?;
+                let item = web_sys::ClipboardItem::new_with_record_from_str_to_blob_promise(&record)?;
+                let clipboard = web_sys::window().ok_or("no window")?.navigator().clipboard();
+                Ok(clipboard.write(&js_sys::Array::of1(&item)))
+            });
+            let status = status.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let copied = match written {
+                    Ok(copy) => JsFuture::from(copy).await.is_ok(),
+                    Err(_) => false,
+                };
+                match copied {
+                    true => status.set(format!("{what} copied as an image.")),
+                    false => status
+                        .set(format!("The browser refused to copy the {what} as an image: download its PNG instead.")),
                 }
             });
         })

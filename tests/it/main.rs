@@ -29,6 +29,7 @@ mod prices_csv;
 mod profile;
 mod projection;
 mod regions;
+mod render;
 mod report_after;
 mod text;
 mod tidy;

@@ -60,8 +60,17 @@ fn each_ui_file_holds_one_component_named_after_it() {
             .filter_map(|(_, f)| f.trim().strip_prefix("pub fn ").and_then(|r| r.split('(').next()))
             .collect();
         // Hooks of our own live in files named after them (`use_autosave.rs`), beside the components.
-        let helpers =
-            ["mod", "state", "download", "canvas_draw", "canvas_surface", "chart_painter", "startup", "storage"];
+        let helpers = [
+            "mod",
+            "state",
+            "download",
+            "canvas_draw",
+            "canvas_surface",
+            "chart_painter",
+            "paint_queue",
+            "startup",
+            "storage",
+        ];
         if helpers.contains(&stem.as_str()) || stem.starts_with("use_") {
             assert!(components.is_empty(), "{} should hold no component", file.display());
             continue;

@@ -1,0 +1,65 @@
+//! On a phone (390 × 844, mobile emulation): a slider's effect stays in sight while it moves, and
+//! the page never scrolls sideways, down to 320 px.
+
+use serde_json::json;
+use sitecost::format::grouped;
+use sitecost::model::{report, Action, GlobalField, RegionField, Scenario};
+
+use crate::support::page::Page;
+use crate::support::poll;
+
+fn emulate(page: &Page, width: u32, height: u32) {
+    page.browser.cdp(
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": width, "height": height, "deviceScaleFactor": 3, "mobile": true }),
+    );
+}
+
+/// Whether the element `id` lies wholly inside the viewport, and is shown.
+fn in_view(page: &Page, css: &str) -> bool {
+    page.browser
+        .exec(
+            "const r = document.querySelector(arguments[0]).getBoundingClientRect();
+             return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight;",
+            json!([css]),
+        )
+        .as_bool()
+        .unwrap()
+}
+
+fn scrolls_sideways(page: &Page) -> bool {
+    page.browser.exec("return document.documentElement.scrollWidth > innerWidth;", json!([])).as_bool().unwrap()
+}
+
+#[test]
+fn on_a_phone_the_live_summary_shows_each_sliders_effect_as_it_moves() {
+    let page = Page::open();
+    emulate(&page, 390, 844);
+    let mut scenario = Scenario::default();
+    let moves = [
+        ("hashprice", 70.0, Action::SetGlobal(GlobalField::Hashprice, 70.0)),
+        ("price-texas", 0.03, Action::SetRegion(1, RegionField::Price, 0.03)),
+        ("price-new-york", 0.02, Action::SetRegion(3, RegionField::Price, 0.02)),
+    ];
+    for (id, value, action) in moves {
+        page.browser.exec("document.getElementById(arguments[0]).scrollIntoView({ block: 'center' });", json!([id]));
+        let before = page.text("#live-summary");
+        page.slide(id, value);
+        poll(&format!("the live summary after {id}"), || page.text("#live-summary") != before);
+        scenario.apply(&action).unwrap();
+        let r = report(&scenario);
+        let best = r.best_row().unwrap();
+        let profit = format!("Fleet profit ${}/day", grouped(r.totals.profit_usd_per_day, 0));
+        let best = format!("best {} at ${}/MW-day", best.name, grouped(best.margin_usd_per_mw_day, 0));
+        assert_eq!(page.text("#live-summary [data-live=profit]"), profit, "{id}");
+        assert_eq!(page.text("#live-summary [data-live=best]"), best, "{id}");
+        assert!(in_view(&page, "#live-summary"), "{id}: the live summary is out of sight");
+        assert!(in_view(&page, &format!("#{id}")), "{id}: the slider is hidden under the live summary");
+        assert!(!scrolls_sideways(&page), "{id}: the page scrolls sideways at 390 px");
+    }
+    emulate(&page, 320, 640);
+    assert!(!scrolls_sideways(&page), "the page scrolls sideways at 320 px");
+    // On a wide screen the results sit beside the inputs, and the strip is not shown.
+    emulate(&page, 1366, 768);
+    assert!(!in_view(&page, "#live-summary"));
+}
