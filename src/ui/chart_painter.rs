@@ -1,5 +1,6 @@
 //! When a chart figure's canvas is drawn: at the next frame when it is on screen, at idle time
-//! when it is near, on arrival otherwise — and the canvas, cursor line and memory it draws with.
+//! when it is near, on arrival or at rest otherwise — and the canvas, cursor line and memory it
+//! draws with.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -210,7 +211,7 @@ impl Painter {
     }
 
     /// Asks for a stale chart's drawing: at the next frame if it is on screen (at once the
-    /// first time), at idle time if it is near.
+    /// first time), at idle time if it is near, at idle time once the page rests otherwise.
     fn catch_up(self: &Rc<Self>) {
         if !self.sight.stale.get() {
             return;
