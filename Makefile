@@ -5,7 +5,7 @@ export SITECOST_TOOLS := $(TOOLS)
 export PATH := $(TOOLS)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: run dist test setup bench bench-check peer
+.PHONY: run dist test setup bench bench-check peer lighthouse
 
 ## setup: install the pinned tools (idempotent).
 setup:
@@ -35,9 +35,15 @@ test: dist
 bench: dist peer
 	cargo bench --locked --bench latency
 
-## bench-check: the same, failing when a target of BENCHMARKS.md is missed.
+## bench-check: the same and Lighthouse, failing when a target of BENCHMARKS.md is missed.
 bench-check: dist peer
-	cargo bench --locked --bench latency -- --check
+	@status=0; cargo bench --locked --bench latency -- --check || status=1; \
+	  scripts/lighthouse --check || status=1; exit $$status
+
+## lighthouse: Lighthouse's mobile run on the hosted build from loopback, median of three
+## (installs Lighthouse from npm, pinned, if missing; Debian's Chromium).
+lighthouse: dist
+	scripts/lighthouse
 
 ## peer: the bench's plain Chart.js page (chart.js pinned in benches/peer, from npm), in one file.
 peer:

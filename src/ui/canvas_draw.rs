@@ -1,5 +1,5 @@
 //! Drawing charts in the browser: on a page canvas at the screen's pixel density, as a 2× PNG,
-//! and as SVG — all through the chart module's functions, with text measured by a canvas.
+//! and as SVG — all through the chart module's functions, canvas text measured by the canvas.
 
 use plotters::prelude::IntoDrawingArea;
 use wasm_bindgen::{JsCast, JsValue};

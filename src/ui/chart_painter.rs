@@ -1,5 +1,6 @@
 //! When a chart figure's canvas is drawn: at the next frame when it is on screen, at idle time
-//! when it is near, on arrival otherwise — and the canvas, cursor line and memory it draws with.
+//! when it is near, on arrival or at rest otherwise — and the canvas, cursor line and memory it
+//! draws with.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -114,13 +115,6 @@ impl Plot {
         let _ = line.style().set_property("height", &format!("{}px", frame.bottom_px - frame.top_px));
     }
 
-    /// Moves the cursor to `value`: a transform only, so that a hashprice change costs no
-    /// drawing and no layout. Hidden off the axis and before the chart is drawn.
-    pub(super) fn move_cursor(&self, value: Option<f64>) {
-        self.cursor_value.set(value);
-        self.place_cursor();
-    }
-
     /// Puts the cursor where its value lies on the chart as last drawn.
     fn place_cursor(&self) {
         let Some(line) = self.cursor.cast::<HtmlElement>() else { return };
@@ -192,6 +186,16 @@ impl Painter {
         self.catch_up();
     }
 
+    /// The cursor is to mark `value`: a transform only, so that a hashprice change costs no
+    /// drawing and no layout; moved now on a chart near the screen, on the others when they come
+    /// near (or are drawn). Hidden off the axis and before the chart is drawn.
+    pub(super) fn move_cursor(&self, value: Option<f64>) {
+        self.plot.cursor_value.set(value);
+        if self.sight.near.get() || self.sight.visible.get() {
+            self.plot.place_cursor();
+        }
+    }
+
     /// The chart moved relative to the screen.
     pub(super) fn seen(self: &Rc<Self>, visible: Option<bool>, near: Option<bool>) {
         if let Some(v) = visible {
@@ -200,11 +204,14 @@ impl Painter {
         if let Some(n) = near {
             self.sight.near.set(n);
         }
+        if self.sight.near.get() || self.sight.visible.get() {
+            self.plot.place_cursor();
+        }
         self.catch_up();
     }
 
     /// Asks for a stale chart's drawing: at the next frame if it is on screen (at once the
-    /// first time), at idle time if it is near.
+    /// first time), at idle time if it is near, at idle time once the page rests otherwise.
     fn catch_up(self: &Rc<Self>) {
         if !self.sight.stale.get() {
             return;

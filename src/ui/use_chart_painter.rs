@@ -39,9 +39,9 @@ pub fn use_chart_painter(data: ChartData, cursor: Option<f64>) -> Plot {
         use_effect_with(data, move |data| painter.show(data.clone()));
     }
     {
-        // The cursor follows its value on every change, drawn or not.
-        let plot = painter.plot.clone();
-        use_effect_with(cursor.map(f64::to_bits), move |bits| plot.move_cursor(bits.map(f64::from_bits)));
+        // The cursor follows its value on every change, drawn or not (moved when in sight).
+        let painter = Rc::clone(&painter);
+        use_effect_with(cursor.map(f64::to_bits), move |bits| painter.move_cursor(bits.map(f64::from_bits)));
     }
     painter.plot.clone()
 }

@@ -1,4 +1,4 @@
-//! Accessibility: axe-core's rules, run in the page, find no violation on the full page, an embed and a page of 50 regions.
+//! Accessibility: axe-core's rules, run in the page, find no violation on the full page, on a phone, an embed and a page of 50 regions.
 
 use std::path::PathBuf;
 
@@ -86,4 +86,17 @@ fn a_page_of_50_regions_has_no_accessibility_violations() {
     let page = open_at(&fragment_of(&encode_link(&scenario), false));
     wait_for_controls(&page, 50);
     assert_no_violations(&page, "a page of 50 regions");
+}
+
+#[test]
+fn the_page_on_a_phone_has_no_accessibility_violations() {
+    let page = Page::open();
+    let phone = json!({ "width": 390, "height": 844, "deviceScaleFactor": 3, "mobile": true });
+    page.browser.cdp("Emulation.setDeviceMetricsOverride", phone);
+    wait_for_controls(&page, 6);
+    page.browser.wait_until(
+        "getComputedStyle(document.getElementById('live-summary')).display === 'flex'",
+        "the live summary at 390 px",
+    );
+    assert_no_violations(&page, "the page at 390 × 844");
 }
