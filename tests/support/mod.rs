@@ -20,10 +20,15 @@ pub fn dist_dir() -> PathBuf {
 }
 
 /// Calls `done` every 20 ms until it is true, failing the test after 15 s with `what`.
-pub fn poll(what: &str, mut done: impl FnMut() -> bool) {
+pub fn poll(what: &str, done: impl FnMut() -> bool) {
+    poll_or(what, &String::new, done)
+}
+
+/// [`poll`], and on a timeout also says what `state` tells then (what there was instead).
+pub fn poll_or(what: &str, state: &dyn Fn() -> String, mut done: impl FnMut() -> bool) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
     while !done() {
-        assert!(std::time::Instant::now() < deadline, "timed out waiting for {what}");
+        assert!(std::time::Instant::now() < deadline, "timed out waiting for {what} {}", state());
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
 }

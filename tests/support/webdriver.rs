@@ -174,7 +174,11 @@ impl Browser {
     pub fn downloaded(&self, name: &str) -> Vec<u8> {
         let dir = self.downloads();
         let path = dir.join(name);
-        super::poll(&format!("the download {name}"), || {
+        let listing = || {
+            let names = std::fs::read_dir(&dir).map(|d| d.flatten().map(|e| e.file_name().to_string_lossy().into_owned()));
+            names.map(|n| n.collect::<Vec<_>>().join(", ")).unwrap_or_default()
+        };
+        super::poll_or(&format!("the download {name}"), &listing, || {
             let partial = std::fs::read_dir(&dir)
                 .map(|entries| entries.flatten().any(|e| e.path().extension().is_some_and(|x| x == "crdownload")))
                 .unwrap_or(true);
