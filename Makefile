@@ -25,7 +25,7 @@ run: dist
 ## doc-test run, which has no tests, would otherwise close it).
 test: dist
 	cargo fmt --check
-	cargo clippy --locked --all-targets -- -D warnings
+	cargo clippy --locked --all-targets --all-features -- -D warnings
 	cargo clippy --locked --lib --bins --target wasm32-unknown-unknown -- -D warnings
 	@mkdir -p target
 	set -o pipefail; cargo test --locked --lib --bins --tests 2>&1 | tee target/test-output.log

@@ -20,6 +20,8 @@ import os
 import re
 import shutil
 import subprocess
+import urllib.parse
+import html as html_lib
 import sys
 
 # What neither build may do: load anything not named below, post forms, or rebase URLs.
@@ -143,6 +145,18 @@ def short_imports(glue, wasm):
     return renamed, bytes(out)
 
 
+# Awaited before the app is fetched or started, so that the prerendered page paints first: the
+# browser's first contentful paint (its presentation can come well after the frame's task), or
+# two seconds at most (a background tab does not paint). An embed has nothing prerendered to wait for.
+AFTER_FIRST_PAINT = """// The prerendered page paints first (AFTER_FIRST_PAINT in scripts/single_file.py).
+if (!document.documentElement.classList.contains("embedding")) {
+  await new Promise((resolve) => {
+    new PerformanceObserver(() => resolve()).observe({ type: "paint", buffered: true });
+    setTimeout(resolve, 2000);
+  });
+}"""
+
+
 def restoring_script():
     """The inline script that runs before the prerendered page paints: a link's or the autosave's
     scenario is not the defaults the markup shows, so its figures are marked as loading; an embed
@@ -162,6 +176,25 @@ def prerendered():
     return read(os.path.join(ROOT, "target", "prerender.html"))
 
 
+def charts_as_files(page, folder):
+    """The hosted page's charts as files beside it, fetched when they come near the viewport,
+    instead of data: URLs in the page: the page's own bytes are what its first paint waits for."""
+    def to_file(match):
+        tag = match.group(0)
+        name = re.search(r'data-chart-image="([a-z-]+)"', tag).group(1)
+        data = re.search(r'src="data:image/svg\+xml,([^"]*)"', tag).group(1)
+        svg = urllib.parse.unquote(html_lib.unescape(data))
+        file_name = f"prerendered-{name}-{hashlib.sha256(svg.encode()).hexdigest()[:16]}.svg"
+        with open(os.path.join(folder, file_name), "w", encoding="utf-8") as f:
+            f.write(svg)
+        return tag.replace(f'src="data:image/svg+xml,{data}"', f'src="./{file_name}" loading="lazy"')
+
+    page, count = re.subn(r"<img [^>]*data-chart-image=[^>]*>", to_file, page)
+    if count == 0:
+        sys.exit("single_file.py: the prerendered page has no chart images")
+    return page
+
+
 def csp_meta(policy):
     return f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
 
@@ -174,16 +207,28 @@ def lock_hosted(folder):
     scripts = re.findall(r"<script type=\"module\">(.*?)</script>", html, re.S)
     if len(scripts) != 1 or "Content-Security-Policy" in html:
         sys.exit(f"single_file.py: {path} is not a fresh Trunk page with one inline module script")
+    # The prerendered page paints before the app is fetched: the glue is imported, and the wasm
+    # fetched, after the first frame, and nothing is preloaded (a preload would compete with the
+    # page's own bytes on a slow link, and delay what the page shows first).
+    html = re.sub(r'<link rel="(?:modulepreload|preload)"[^>]*>', "", html)
+    glue = re.fullmatch(r"\s*import init, \* as bindings from '([^']+)';(.*)", scripts[0], re.S)
+    if not glue:
+        sys.exit(f"single_file.py: {path}'s module script does not import the glue as expected")
+    started = (
+        f"\n{AFTER_FIRST_PAINT}\n"
+        f"const bindings = await import('{glue.group(1)}');\nconst init = bindings.default;{glue.group(2)}"
+    )
+    html = html.replace(scripts[0], started, 1)
     restoring = restoring_script()
     policy = (
-        f"{LOCKED}; script-src 'self' {sha256(scripts[0])} {sha256(restoring)} 'wasm-unsafe-eval'; "
+        f"{LOCKED}; script-src 'self' {sha256(started)} {sha256(restoring)} 'wasm-unsafe-eval'; "
         "connect-src 'self'; style-src 'self'; img-src 'self' data:"
     )
     html = html.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n  ' + csp_meta(policy), 1)
     html = html.replace("<head>", f"<head>\n  <script>{restoring}</script>", 1)
     if html.count("<body>") != 1:
         sys.exit(f"single_file.py: {path} has no one <body>")
-    html = html.replace("<body>", "<body>\n" + prerendered(), 1)
+    html = html.replace("<body>", "<body>\n" + charts_as_files(prerendered(), folder), 1)
     with open(path, "w", encoding="utf-8") as f:
         f.write(html)
 
@@ -224,8 +269,7 @@ def main():
 // in scripts/single_file.py).
 const packed = "{wasm_b64}";
 const unpacker = "{unpacker_b64}";
-// The prerendered page paints first: the unpacking and the app's start wait for a frame.
-await new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)));
+{AFTER_FIRST_PAINT}
 const unpackStart = performance.now();
 const fromBase64 = (text) => Uint8Array.fromBase64 ? Uint8Array.fromBase64(text) : Uint8Array.from(atob(text), c => c.charCodeAt(0));
 const bytes = fromBase64(packed);

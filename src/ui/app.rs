@@ -20,11 +20,12 @@ use super::startup::start;
 use super::state::{AppState, HALVING_DATE};
 use super::stay_or_move_table::StayOrMoveTable;
 use super::summary::Summary;
-use super::use_after_first_paint::use_after_first_paint;
 use super::use_autosave::use_autosave;
 use super::use_debounced_link::use_debounced_link;
 use super::use_pasted_link::use_pasted_link;
 use super::use_rest::use_rest;
+use super::use_staged::use_staged;
+use super::use_takeover::use_takeover;
 use super::use_title::use_title;
 use crate::chart::ChartKind;
 use crate::model::codec::fragment_of;
@@ -70,19 +71,15 @@ fn embed(banner: Option<Html>, report: &Rc<Report>, link: &str) -> Html {
     }
 }
 
-fn header(storage_problem: Option<String>) -> Html {
-    html! {
-        <header class="page-header">
-            <h1>{"sitecost"}</h1>
-            <p>{"Where does Bitcoin mining still pay? Move any input and every region's break-even, \
-                 margin and share of your fleet update at once."}</p>
-            if let Some(problem) = storage_problem {
-                <p class="notice" id="storage-notice">
-                    {format!("Your changes are not saved in this browser ({problem}). Copy the link to keep them.")}
-                </p>
-            }
-        </header>
-    }
+/// Why this browser does not keep the user's changes, when it does not.
+fn storage_notice(problem: Option<String>) -> Html {
+    problem.map_or_else(Html::default, |problem| {
+        html! {
+            <p class="notice" id="storage-notice">
+                {format!("Your changes are not saved in this browser ({problem}). Copy the link to keep them.")}
+            </p>
+        }
+    })
 }
 
 /// A callback that dispatches the action `make` builds from its value.
@@ -98,10 +95,11 @@ pub fn App() -> Html {
     let dispatch = state.dispatcher();
     let report = state.report.clone();
     let regions = &state.scenario.regions;
-    // The region controls, import and share panels (most of the page's elements) are built just
-    // after the first paint: the results and the first chart show first, the controls a moment
-    // later, instead of everything after the longest render.
-    let controls_ready = use_after_first_paint();
+    // The region controls, then the import and share panels (most of the page's elements) are
+    // built in the tasks after the first paint, so that no task of the start blocks input long.
+    // The prerendered page (the first render, natively) holds what the first render holds, so
+    // the app replaces it with the same layout.
+    let built = use_staged(1);
     use_title(report.best_row().map(|r| r.name.to_string()));
     // The scenario encoded once per change, for the autosave, the address bar and the share panel.
     let link = use_debounced_link(&state.scenario);
@@ -109,17 +107,7 @@ pub fn App() -> Html {
     let storage_problem = use_autosave(&state.scenario, !opening.embed, opening.storage_problem.clone());
     use_pasted_link(dispatch.clone());
     use_rest();
-    // Rendered, the app takes the prerendered page's place: both changes before the next paint.
-    use_effect_with((), |_| {
-        if let Some(d) = web_sys::window().and_then(|w| w.document()) {
-            if let Some(prerendered) = d.get_element_by_id(super::PRERENDERED_ID) {
-                prerendered.remove();
-            }
-            if let Some(root) = d.get_element_by_id(super::APP_ROOT_ID) {
-                let _ = root.remove_attribute("hidden");
-            }
-        }
-    });
+    use_takeover();
 
     let banner = state.banner.clone().map(|b| html! { <Banner banner={b} dispatch={dispatch.clone()} /> });
     if opening.embed {
@@ -138,7 +126,7 @@ pub fn App() -> Html {
 
     html! {
         <>
-            { header(storage_problem) }
+            { storage_notice(storage_problem) }
             { banner }
             <main class="layout">
                 // With many regions, those out of sight are skipped while inputs come (style.css).
@@ -151,12 +139,12 @@ pub fn App() -> Html {
                     <RegionToolbar count={regions.len()} missing_seeds={missing_seeds}
                         last_removed={state.last_removed.clone()} message={list_error}
                         dispatch={dispatch.clone()} />
-                    if controls_ready {
-                        { for regions.iter().enumerate().map(|(index, region)| html! {
-                            <RegionControls key={region.id.to_string()} index={index} count={regions.len()}
-                                region={region.clone()} error={region_error(&region.id)}
-                                expanded={expanded} dispatch={dispatch.clone()} />
-                        }) }
+                    { for regions.iter().enumerate().filter(|_| built >= 1).map(|(index, region)| html! {
+                        <RegionControls key={region.id.to_string()} index={index} count={regions.len()}
+                            region={region.clone()} error={region_error(&region.id)}
+                            expanded={expanded} dispatch={dispatch.clone()} />
+                    }) }
+                    if built >= 2 {
                         <SiteImport regions={regions.clone()} dispatch={dispatch.clone()} />
                         <PriceImport regions={region_names.to_vec()}
                             on_confirm={to_action(&dispatch, |(id, rows)| Action::SetPriceProfile(id, rows))}

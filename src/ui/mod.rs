@@ -10,6 +10,8 @@ mod download;
 mod global_controls;
 mod import_preview;
 mod live_summary;
+mod mount;
+mod page_header;
 mod paint_queue;
 mod price_import;
 mod price_import_preview;
@@ -28,7 +30,6 @@ mod state;
 mod stay_or_move_table;
 mod storage;
 mod summary;
-mod use_after_first_paint;
 mod use_autosave;
 mod use_chart_downloads;
 mod use_chart_painter;
@@ -43,20 +44,12 @@ mod use_price_import;
 mod use_reset;
 mod use_rest;
 mod use_slider_input;
+mod use_staged;
+mod use_takeover;
 mod use_title;
 mod use_window_event;
 
 pub use app::App;
+pub use page_header::PageHeader;
 
-/// The id of the element holding the prerendered page (`src/bin/prerender.rs`), which the app
-/// replaces once it has rendered.
-pub const PRERENDERED_ID: &str = "prerendered";
-
-/// The id of the element the app renders into over a prerendered page, hidden until it replaces it.
-pub const APP_ROOT_ID: &str = "app";
-
-/// Whether the page still shows the prerendered markup.
-fn prerendered() -> bool {
-    startup::in_browser()
-        && web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(PRERENDERED_ID)).is_some()
-}
+pub use mount::{mount, PRERENDERED_ID};

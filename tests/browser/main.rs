@@ -9,6 +9,7 @@ mod basics;
 mod capture;
 mod decision;
 mod economics;
+mod first_paint;
 mod flexible;
 mod hosting;
 mod jumps;

@@ -69,6 +69,7 @@ fn each_ui_file_holds_one_component_named_after_it() {
             "chart_painter",
             "paint_queue",
             "startup",
+            "mount",
             "storage",
         ];
         if helpers.contains(&stem.as_str()) || stem.starts_with("use_") {
