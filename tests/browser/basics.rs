@@ -127,7 +127,7 @@ fn bad_typed_values_are_refused_with_the_reason_and_the_last_good_value_stays() 
     let page = Page::open();
     let b = &page.browser;
     let good = page.table();
-    let prints: Vec<(i64, i64)> = CHARTS.iter().map(|c| page.canvas(c)).collect();
+    let prints = page.drawn_prints(&CHARTS);
     // Typed key by key, every prefix of these is refused too ("4e2" is 400); "61" and "1e999"
     // are pasted whole, because typing "6" first would rightly apply 6 J/TH.
     for (bad, pasted) in [("abc", false), ("-3", false), ("0", false), ("4e2", false), ("61", true), ("1e999", true)] {
@@ -171,7 +171,7 @@ fn bad_typed_values_are_refused_with_the_reason_and_the_last_good_value_stays() 
 fn keyboard_moves_a_slider_by_its_step_and_charts_redraw() {
     let page = Page::open();
     let before = page.table();
-    let prints: Vec<(i64, i64)> = CHARTS.iter().map(|c| page.canvas(c)).collect();
+    let prints = page.drawn_prints(&CHARTS);
     // U+E012 is the left-arrow key: one step of 0.01 USD/PH/day each, fifty of them from 39.83
     // to 39.33 (enough to move the break-even bars by pixels, not enough to reorder the regions'
     // margins, which would redraw the profit chart's legend).

@@ -289,6 +289,17 @@ impl Page {
         text.as_str().unwrap_or_else(|| panic!("no caption for {chart}")).to_string()
     }
 
+    /// Each chart's [`Page::canvas`] print once every one of them is drawn (near charts draw in
+    /// the browser's idle time, after the page is ready).
+    pub fn drawn_prints(&self, charts: &[&str]) -> Vec<(i64, i64)> {
+        let mut prints = Vec::new();
+        super::poll("the charts to be drawn", || {
+            prints = charts.iter().map(|c| self.canvas(c)).collect::<Vec<_>>();
+            prints.iter().all(|&(checksum, _)| checksum != 0)
+        });
+        prints
+    }
+
     pub fn canvas(&self, chart: &str) -> (i64, i64) {
         let v = self.browser.exec(CANVAS_PRINT, json!([chart]));
         (v[0].as_i64().unwrap(), v[1].as_i64().unwrap())
