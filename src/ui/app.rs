@@ -95,11 +95,16 @@ pub fn App() -> Html {
     let dispatch = state.dispatcher();
     let report = state.report.clone();
     let regions = &state.scenario.regions;
-    // The region controls, then the import and share panels (most of the page's elements) are
-    // built in the tasks after the first paint, so that no task of the start blocks input long.
+    // The region controls (half, then all), then the import and share panels (most of the page's
+    // elements) are built in the tasks after the first paint, so that no task blocks input long.
     // The prerendered page (the first render, natively) holds what the first render holds, so
     // the app replaces it with the same layout.
-    let built = use_staged(1);
+    let built = use_staged(2);
+    let regions_built = match built {
+        0 => 0,
+        1 => regions.len().div_ceil(2),
+        _ => regions.len(),
+    };
     use_title(report.best_row().map(|r| r.name.to_string()));
     // The scenario encoded once per change, for the autosave, the address bar and the share panel.
     let link = use_debounced_link(&state.scenario);
@@ -139,12 +144,12 @@ pub fn App() -> Html {
                     <RegionToolbar count={regions.len()} missing_seeds={missing_seeds}
                         last_removed={state.last_removed.clone()} message={list_error}
                         dispatch={dispatch.clone()} />
-                    { for regions.iter().enumerate().filter(|_| built >= 1).map(|(index, region)| html! {
+                    { for regions.iter().enumerate().take(regions_built).map(|(index, region)| html! {
                         <RegionControls key={region.id.to_string()} index={index} count={regions.len()}
                             region={region.clone()} error={region_error(&region.id)}
                             expanded={expanded} dispatch={dispatch.clone()} />
                     }) }
-                    if built >= 2 {
+                    if built > 2 {
                         <SiteImport regions={regions.clone()} dispatch={dispatch.clone()} />
                         <PriceImport regions={region_names.to_vec()}
                             on_confirm={to_action(&dispatch, |(id, rows)| Action::SetPriceProfile(id, rows))}
