@@ -282,7 +282,8 @@ if (status !== 0) throw new Error(`sitecost: the packed app is damaged (unlzma e
 const module = new Uint8Array(memory.buffer, at + bytes.length, {len(wasm)});
 // What unpacking costs the first chart; `make bench` reports it.
 performance.measure("sitecost:unpack", {{ start: unpackStart }});
-initSync({{ module }});
+// Compiled off the main thread (initSync would compile on it), then instantiated and started.
+initSync({{ module: await WebAssembly.compile(module) }});
 """
     restoring = restoring_script()
     policy = (
