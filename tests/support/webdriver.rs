@@ -175,7 +175,8 @@ impl Browser {
         let dir = self.downloads();
         let path = dir.join(name);
         let listing = || {
-            let names = std::fs::read_dir(&dir).map(|d| d.flatten().map(|e| e.file_name().to_string_lossy().into_owned()));
+            let names =
+                std::fs::read_dir(&dir).map(|d| d.flatten().map(|e| e.file_name().to_string_lossy().into_owned()));
             names.map(|n| n.collect::<Vec<_>>().join(", ")).unwrap_or_default()
         };
         super::poll_or(&format!("the download {name}"), &listing, || {
