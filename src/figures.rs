@@ -47,11 +47,6 @@ fn with_unit(value: f64, decimals: usize, unit: &str) -> String {
     format!("{} {unit}", grouped(value, decimals)).trim_end().to_string()
 }
 
-/// The step's decimals (0.001 → 3), so a value is written as precisely as it can be set.
-fn decimals_of(step: f64) -> usize {
-    (0..6).find(|&d| (step * 10f64.powi(d as i32)).fract().abs() < 1e-9).unwrap_or(6)
-}
-
 /// The summary sentence and plan, the inputs with their sources, and the link to the page.
 pub fn summary_markdown(scenario: &Scenario, report: &Report, page: &str) -> String {
     let mut md = String::from("# sitecost scenario\n\n");
@@ -93,7 +88,7 @@ pub fn summary_markdown(scenario: &Scenario, report: &Report, page: &str) -> Str
 /// An input's line: its label and value, then its default's source — after "changed from"
 /// when the scenario's value is not the cited default.
 fn input_line(spec: &FieldSpec, value: f64, changed_from: Option<f64>, source: &str) -> String {
-    let shown = |v: f64| with_unit(v, decimals_of(spec.step), spec.unit);
+    let shown = |v: f64| with_unit(v, spec.decimals(), spec.unit);
     let source = source_text(source);
     match changed_from {
         None => format!("- {}: {} — {source}\n", spec.label, shown(value)),

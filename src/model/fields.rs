@@ -125,9 +125,19 @@ impl FieldSpec {
         // Snapped to the step from the minimum, as the range input snaps, and rounded to the
         // step's decimals so that 0.1 + 0.2 does not show as 0.30000000000000004.
         let snapped = self.min + ((target - self.min) / self.step).round() * self.step;
-        let decimals = (-self.step.log10()).ceil().max(0.0) as i32;
-        let scale = 10f64.powi(decimals);
+        let scale = 10f64.powi(self.decimals() as i32);
         Some(((snapped * scale).round() / scale).clamp(self.min, self.max))
+    }
+
+    /// The step's decimals (0.001 → 3, 2.5 → 1): a value written with these is as precise as
+    /// the field can be set.
+    pub fn decimals(&self) -> usize {
+        (0..6)
+            .find(|&d| {
+                let scaled = self.step * 10f64.powi(d as i32);
+                (scaled - scaled.round()).abs() < 1e-9
+            })
+            .unwrap_or(6)
     }
 
     /// Whether the default is our own assumption rather than a published figure.

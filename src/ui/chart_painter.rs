@@ -191,6 +191,11 @@ impl Painter {
     /// near (or are drawn). Hidden off the axis and before the chart is drawn.
     pub(super) fn move_cursor(&self, value: Option<f64>) {
         self.plot.cursor_value.set(value);
+        self.place_cursor_if_near();
+    }
+
+    /// Places the cursor line on a chart on or near the screen; the others wait until they come near.
+    fn place_cursor_if_near(&self) {
         if self.sight.near.get() || self.sight.visible.get() {
             self.plot.place_cursor();
         }
@@ -204,9 +209,7 @@ impl Painter {
         if let Some(n) = near {
             self.sight.near.set(n);
         }
-        if self.sight.near.get() || self.sight.visible.get() {
-            self.plot.place_cursor();
-        }
+        self.place_cursor_if_near();
         self.catch_up();
     }
 

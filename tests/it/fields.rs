@@ -91,3 +91,16 @@ fn page_keys_jump_a_tenth_of_the_range_on_the_step_and_stop_at_the_ends() {
         }
     }
 }
+
+#[test]
+fn a_fields_decimals_are_the_fewest_that_write_its_step_exactly() {
+    let specs = GlobalField::ALL.into_iter().map(|f| f.spec()).chain(RegionField::ALL.into_iter().map(|f| f.spec()));
+    for spec in specs {
+        let d = spec.decimals();
+        let written = |d: usize| format!("{:.*}", d, spec.step).parse::<f64>().unwrap();
+        assert_eq!(written(d), spec.step, "{}: {d} decimals", spec.name);
+        assert!(d == 0 || written(d - 1) != spec.step, "{}: {d} decimals is one too many", spec.name);
+    }
+    assert_eq!(GlobalField::Hashprice.spec().decimals(), 2);
+    assert_eq!(RegionField::Price.spec().decimals(), 3);
+}
