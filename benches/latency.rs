@@ -370,6 +370,8 @@ fn main() {
             print_trace(&default_url, Some(&fifty_hourly_file), plan_mixed("candidate-site-7"), false, WINDOW);
         } else if std::env::args().any(|a| a == "--jumps") {
             print_trace(&default_url, None, plan_jumps(), false, WINDOW_TALL);
+        } else if std::env::args().any(|a| a == "--presets") {
+            print_trace(&default_url, None, plan_presets(), false, WINDOW_TALL);
         } else {
             print_trace(&default_url, None, if drag { plan_drag() } else { plan_mixed("texas") }, drag, WINDOW);
         }
@@ -386,6 +388,8 @@ fn main() {
         let fragment = scenario_url.split_once('#').map_or("", |(_, f)| f);
         if std::env::args().any(|a| a == "--jumps") {
             compare(&url, &others, fragment, None, plan_jumps(), WINDOW_TALL);
+        } else if std::env::args().any(|a| a == "--presets") {
+            compare(&url, &others, fragment, None, plan_presets(), WINDOW_TALL);
         } else {
             compare(&url, &others, fragment, import, plan_mixed(plan_region), WINDOW);
         }

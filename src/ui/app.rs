@@ -22,6 +22,7 @@ use super::stay_or_move_table::StayOrMoveTable;
 use super::summary::Summary;
 use super::use_autosave::use_autosave;
 use super::use_debounced_link::use_debounced_link;
+use super::use_latest::use_latest;
 use super::use_pasted_link::use_pasted_link;
 use super::use_rest::use_rest;
 use super::use_staged::use_staged;
@@ -111,6 +112,18 @@ pub fn App() -> Html {
     // An embed is a view of someone's link: it must not overwrite this browser's autosave.
     let storage_problem = use_autosave(&state.scenario, !opening.embed, opening.storage_problem.clone());
     use_pasted_link(dispatch.clone());
+    let latest = use_latest(state.clone());
+    // The price import's callbacks made once, so that it re-renders only when the regions do.
+    let price_callbacks = use_memo((), {
+        let dispatch = dispatch.clone();
+        move |_| {
+            (
+                to_action(&dispatch, |(id, rows)| Action::SetPriceProfile(id, rows)),
+                to_action(&dispatch, Action::ClearPriceProfile),
+                to_action(&dispatch, |id| Action::SetPriceDurationRegion(Some(id))),
+            )
+        }
+    });
     use_rest();
     use_takeover();
 
@@ -150,13 +163,10 @@ pub fn App() -> Html {
                             expanded={expanded} dispatch={dispatch.clone()} />
                     }) }
                     if built > 2 {
-                        <SiteImport regions={regions.clone()} dispatch={dispatch.clone()} />
-                        <PriceImport regions={region_names.to_vec()}
-                            on_confirm={to_action(&dispatch, |(id, rows)| Action::SetPriceProfile(id, rows))}
-                            on_clear={to_action(&dispatch, Action::ClearPriceProfile)}
-                            on_region={to_action(&dispatch, |id| Action::SetPriceDurationRegion(Some(id)))} />
-                        <SharePanel scenario={state.scenario.clone()} link={link.clone()} report={report.clone()}
-                            dispatch={dispatch.clone()} />
+                        <SiteImport names={region_names.clone()} state={latest.clone()} dispatch={dispatch.clone()} />
+                        <PriceImport regions={region_names.to_vec()} on_confirm={price_callbacks.0.clone()}
+                            on_clear={price_callbacks.1.clone()} on_region={price_callbacks.2.clone()} />
+                        <SharePanel state={latest} link={link.clone()} dispatch={dispatch.clone()} />
                     }
                 </section>
                 <section class="outputs" aria-label="Results">

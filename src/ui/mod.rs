@@ -39,6 +39,7 @@ mod use_debounced_link;
 mod use_field_callbacks;
 mod use_file_text;
 mod use_import_text;
+mod use_latest;
 mod use_pasted_link;
 mod use_price_import;
 mod use_reset;

@@ -8,18 +8,20 @@ use super::download::on_click_download;
 use super::state::{AppState, Banner, Msg};
 use super::use_clipboard::use_clipboard;
 use super::use_file_text::{use_file_text, FileText};
+use super::use_latest::Latest;
 use super::use_reset::use_reset;
 use crate::chart::ChartKind;
 use crate::model::codec::{encode_link, fragment_of, from_json, to_json};
-use crate::model::{report_csv, stay_or_move_csv, Report, Scenario};
+use crate::model::{report_csv, stay_or_move_csv, Report};
 
 #[derive(Properties, PartialEq)]
 pub struct SharePanelProps {
-    pub scenario: Scenario,
+    /// The app's state as of its last render: the buttons read the scenario and report when
+    /// clicked, so the panel re-renders with the link, not with every input.
+    pub state: Latest<UseReducerHandle<AppState>>,
     /// The scenario encoded for a link (see `codec::encode_link`) once its last burst of changes
     /// ended: what the fields show. The copy buttons encode the scenario as it is when clicked.
     pub link: Rc<str>,
-    pub report: Rc<Report>,
     pub dispatch: UseReducerDispatcher<AppState>,
 }
 
@@ -79,27 +81,30 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
     // The address without its fragment does not change while the page is open; reading it
     // from `location` on every slider event would be a call out of wasm and a string for nothing.
     let base = (*use_memo((), |_| page_address())).clone();
-    let (link, snippet) = link_and_snippet(&base, &props.link, &props.report);
+    let (link, snippet) = link_and_snippet(&base, &props.link, &props.state.get().report);
     // A click copies the scenario as it is now, even within the fields' delay after a change.
     let now = {
-        let (scenario, report, base) = (props.scenario.clone(), props.report.clone(), base.clone());
-        Rc::new(move || link_and_snippet(&base, &encode_link(&scenario), &report))
+        let (state, base) = (props.state.clone(), base.clone());
+        Rc::new(move || {
+            let state = state.get();
+            link_and_snippet(&base, &encode_link(&state.scenario), &state.report)
+        })
     };
     let csv = "text/csv;charset=utf-8";
     let on_json = {
-        let scenario = props.scenario.clone();
+        let state = props.state.clone();
         on_click_download("sitecost-scenario.json", "application/json", "the scenario download", move || {
-            to_json(&scenario)
+            to_json(&state.get().scenario)
         })
     };
     let on_csv = {
-        let report = props.report.clone();
-        on_click_download("sitecost-results.csv", csv, "the table download", move || report_csv(&report))
+        let state = props.state.clone();
+        on_click_download("sitecost-results.csv", csv, "the table download", move || report_csv(&state.get().report))
     };
     let on_moves_csv = {
-        let report = props.report.clone();
+        let state = props.state.clone();
         on_click_download("sitecost-stay-or-move.csv", csv, "the stay-or-move download", move || {
-            stay_or_move_csv(&report)
+            stay_or_move_csv(&state.get().report)
         })
     };
 

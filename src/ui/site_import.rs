@@ -1,24 +1,31 @@
 //! `SiteImport`: import sites from a CSV file or pasted text, with a preview, and export them back.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::download::on_click_download;
 use super::import_preview::ImportPreview;
 use super::state::AppState;
 use super::use_import_text::{use_import_text, ImportText};
+use super::use_latest::Latest;
 use crate::model::sites::{export, optional_columns, preview, required_columns};
-use crate::model::{Action, Region};
+use crate::model::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct SiteImportProps {
-    pub regions: Vec<Region>,
+    /// The regions' ids and names, which the preview checks new sites against.
+    pub names: Rc<[(Rc<str>, Rc<str>)]>,
+    /// The app's state as of its last render: the export reads the regions when clicked, so the
+    /// panel does not re-render with every input.
+    pub state: Latest<UseReducerHandle<AppState>>,
     pub dispatch: UseReducerDispatcher<AppState>,
 }
 
 #[component]
 pub fn SiteImport(props: &SiteImportProps) -> Html {
     let ImportText { text, file_error, on_file, on_paste } = use_import_text();
-    let names: Vec<String> = props.regions.iter().map(|r| r.name.to_string()).collect();
+    let names: Vec<String> = props.names.iter().map(|(_, name)| name.to_string()).collect();
     // Nothing changes until the user confirms: the preview is computed, never applied.
     let preview = use_memo(((*text).clone(), names), |(text, names)| preview(text, names.iter().map(String::as_str)));
 
@@ -34,8 +41,10 @@ pub fn SiteImport(props: &SiteImportProps) -> Html {
         Callback::from(move |_: MouseEvent| text.set(String::new()))
     };
     let on_export = {
-        let regions = props.regions.clone();
-        on_click_download("sitecost-sites.csv", "text/csv;charset=utf-8", "exporting sites", move || export(&regions))
+        let state = props.state.clone();
+        on_click_download("sitecost-sites.csv", "text/csv;charset=utf-8", "exporting sites", move || {
+            export(&state.get().scenario.regions)
+        })
     };
 
     let hint = format!(

@@ -254,6 +254,33 @@ fn every_export_downloads_what_it_says() {
     page.assert_no_console_errors();
 }
 
+/// The panels hold the app's state as of its last render instead of re-rendering with every
+/// input: a download right after an input must still carry that input.
+#[test]
+fn downloads_carry_the_input_made_just_before_the_click() {
+    let page = Page::open();
+    let b = &page.browser;
+    b.wait_until("document.getElementById('export-sites')", "the export panels");
+    page.slide("hashprice", 58.0);
+    page.slide("price-texas", 0.031);
+    let mut expected = Scenario::default();
+    let texas = expected.index_of("texas").unwrap();
+    for change in [Action::SetGlobal(GlobalField::Hashprice, 58.0), Action::SetRegion(texas, RegionField::Price, 0.031)]
+    {
+        expected.apply(&change).unwrap();
+    }
+    b.find_and_click("#export-json");
+    let json = String::from_utf8(b.downloaded("sitecost-scenario.json")).unwrap();
+    assert_eq!(sitecost::model::codec::from_json(&json).unwrap(), expected);
+    b.find_and_click("#export-csv");
+    let csv = String::from_utf8(b.downloaded("sitecost-results.csv")).unwrap();
+    assert_eq!(csv, sitecost::model::report_csv(&report(&expected)));
+    b.find_and_click("#export-sites");
+    let csv = String::from_utf8(b.downloaded("sitecost-sites.csv")).unwrap();
+    assert_eq!(csv, sitecost::model::sites::export(&expected.regions));
+    assert!(csv.lines().any(|l| l.starts_with("Texas (ERCOT),0.031,")), "{csv}");
+}
+
 #[test]
 fn the_embed_snippet_renders_charts_and_table_in_an_iframe_at_320_px() {
     let page = Page::open();
