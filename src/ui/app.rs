@@ -16,7 +16,7 @@ use super::results_table::ResultsTable;
 use super::share_panel::{page_address, SharePanel};
 use super::site_import::SiteImport;
 use super::sources::Sources;
-use super::startup::start;
+use super::startup::{in_browser, start};
 use super::state::{AppState, HALVING_DATE};
 use super::stay_or_move_table::StayOrMoveTable;
 use super::summary::Summary;
@@ -36,12 +36,26 @@ use crate::model::{Action, Report};
 /// Up to this many regions the sliders start expanded; beyond, each region starts as one row.
 const EXPANDED_UP_TO: usize = 8;
 
-fn results(report: &Rc<Report>, downloads: bool) -> Html {
+/// The first render's stages (see `use_staged`): the results in three (the summary and table,
+/// the first charts, the others), then the fleet's inputs, when the app has what the
+/// prerendered page shows and takes its place; then half the regions, all of them, and last
+/// the import and share panels.
+const SHOWN: usize = 3;
+const LAST: usize = SHOWN + 2;
+
+/// The charts built by the first render's stage `built`: none with the summary and table, then
+/// those a wide screen shows first, then all.
+fn charts_built(built: usize) -> usize {
+    [0, 4].get(built).copied().unwrap_or(ChartKind::ALL.len())
+}
+
+fn results(report: &Rc<Report>, downloads: bool, built: usize) -> Html {
+    let charts = charts_built(built);
     html! {
         <>
             <Summary report={report.clone()} />
             <ResultsTable report={report.clone()} />
-            { for ChartKind::ALL.into_iter().map(|kind| html! {
+            { for ChartKind::ALL.into_iter().take(charts).map(|kind| html! {
                 <>
                     <ChartFigure key={kind.name()} kind={kind} report={report.clone()} downloads={downloads} />
                     // The stay-or-move comparison is a chart and, beside it, its table.
@@ -58,13 +72,13 @@ fn results(report: &Rc<Report>, downloads: bool) -> Html {
 ///
 /// Its content is one `<main>` landmark under a level-one heading, as on the full page; the
 /// heading is for assistive technology only, since an embed shows results, not the header.
-fn embed(banner: Option<Html>, report: &Rc<Report>, link: &str) -> Html {
+fn embed(banner: Option<Html>, report: &Rc<Report>, link: &str, built: usize) -> Html {
     let full = format!("{}{}", page_address(), fragment_of(link, false));
     html! {
         <main class="embed">
             <h1 class="visually-hidden">{"sitecost scenario"}</h1>
             { banner }
-            { results(report, false) }
+            { results(report, false, built) }
             <p class="open-full">
                 <a href={full} target="_blank" rel="noopener" id="open-full">{"Open the full explorer \u{2197}"}</a>
             </p>
@@ -96,12 +110,11 @@ pub fn App() -> Html {
     let dispatch = state.dispatcher();
     let report = state.report.clone();
     let regions = &state.scenario.regions;
-    // The region controls (half, then all), then the import and share panels (most of the page's
-    // elements) are built in the tasks after the first paint, so that no task blocks input long.
-    // The prerendered page (the first render, natively) holds what the first render holds, so
-    // the app replaces it with the same layout.
-    let built = use_staged(2);
-    let regions_built = match built {
+    // The first render is built over several tasks (see SHOWN), so that no task blocks input
+    // long. Natively, for the prerendered page, it is rendered at once up to what the app shows
+    // when it takes that page's place, so that the two have the same layout.
+    let built = use_staged(if in_browser() { 0 } else { SHOWN }, LAST);
+    let regions_built = match built.saturating_sub(SHOWN) {
         0 => 0,
         1 => regions.len().div_ceil(2),
         _ => regions.len(),
@@ -110,7 +123,7 @@ pub fn App() -> Html {
     // The scenario encoded once per change, for the autosave, the address bar and the share panel.
     let link = use_debounced_link(&state.scenario);
     // An embed is a view of someone's link: it must not overwrite this browser's autosave.
-    let storage_problem = use_autosave(&state.scenario, !opening.embed, opening.storage_problem.clone());
+    let storage_problem = use_autosave(&state.scenario, !opening.embed, opening.storage_problem.clone(), opening.kept);
     use_pasted_link(dispatch.clone());
     let latest = use_latest(state.clone());
     // The price import's callbacks made once, so that it re-renders only when the regions do.
@@ -125,11 +138,11 @@ pub fn App() -> Html {
         }
     });
     use_rest();
-    use_takeover();
+    use_takeover(built >= SHOWN);
 
     let banner = state.banner.clone().map(|b| html! { <Banner banner={b} dispatch={dispatch.clone()} /> });
     if opening.embed {
-        return embed(banner, &report, &link);
+        return embed(banner, &report, &link, built);
     }
 
     let refusal = state.refusal.as_ref();
@@ -149,20 +162,22 @@ pub fn App() -> Html {
             <main class="layout">
                 // With many regions, those out of sight are skipped while inputs come (style.css).
                 <section class={classes!("inputs", (!expanded).then_some("many-regions"))} aria-label="Inputs">
-                    <LiveSummary report={report.clone()} />
-                    <GlobalControls globals={state.scenario.globals.clone()}
-                        derived_usd_per_ph_day={report.hashprice_derived_usd_per_ph_day} dispatch={dispatch.clone()} />
-                    <ProjectionControls globals={state.scenario.globals.clone()} regions={region_names.clone()}
-                        error={month_error} dispatch={dispatch.clone()} />
-                    <RegionToolbar count={regions.len()} missing_seeds={missing_seeds}
-                        last_removed={state.last_removed.clone()} message={list_error}
-                        dispatch={dispatch.clone()} />
+                    if built >= SHOWN {
+                        <LiveSummary report={report.clone()} />
+                        <GlobalControls globals={state.scenario.globals.clone()}
+                            derived_usd_per_ph_day={report.hashprice_derived_usd_per_ph_day} dispatch={dispatch.clone()} />
+                        <ProjectionControls globals={state.scenario.globals.clone()} regions={region_names.clone()}
+                            error={month_error} dispatch={dispatch.clone()} />
+                        <RegionToolbar count={regions.len()} missing_seeds={missing_seeds}
+                            last_removed={state.last_removed.clone()} message={list_error}
+                            dispatch={dispatch.clone()} />
+                    }
                     { for regions.iter().enumerate().take(regions_built).map(|(index, region)| html! {
                         <RegionControls key={region.id.to_string()} index={index} count={regions.len()}
                             region={region.clone()} error={region_error(&region.id)}
                             expanded={expanded} dispatch={dispatch.clone()} />
                     }) }
-                    if built > 2 {
+                    if built > LAST {
                         <SiteImport names={region_names.clone()} state={latest.clone()} dispatch={dispatch.clone()} />
                         <PriceImport regions={region_names.to_vec()} on_confirm={price_callbacks.0.clone()}
                             on_clear={price_callbacks.1.clone()} on_region={price_callbacks.2.clone()} />
@@ -170,7 +185,7 @@ pub fn App() -> Html {
                     }
                 </section>
                 <section class="outputs" aria-label="Results">
-                    { results(&report, true) }
+                    { results(&report, true, built) }
                 </section>
             </main>
             <footer>

@@ -131,11 +131,13 @@ impl Plot {
     }
 }
 
-/// Whether `element` is within `margin_px` of the viewport now (a layout read).
+/// Whether `element` is within `margin_px` of the viewport now (a layout read). One without a
+/// box (in the app's root while it is still hidden) is nowhere: drawn then, it would be 0 px wide.
 pub(super) fn is_within(element: &web_sys::Element, margin_px: f64) -> bool {
     let height = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(f64::MAX);
     let rect = element.get_bounding_client_rect();
-    rect.top() < height + margin_px && rect.bottom() > -margin_px
+    let boxed = rect.width() > 0.0 || rect.height() > 0.0;
+    boxed && rect.top() < height + margin_px && rect.bottom() > -margin_px
 }
 
 /// The observer of a chart's sight and its callback, which must live as long as it observes.

@@ -12,6 +12,9 @@ pub struct Start {
     pub embed: bool,
     /// Set when storage cannot be used: changes will not survive a reload.
     pub storage_problem: Option<String>,
+    /// The page opened without a link, on the autosaved scenario or on the defaults with none
+    /// saved: a reload finds this scenario as it is, so it need not be saved before a change.
+    pub kept: bool,
 }
 
 fn hash() -> String {
@@ -53,12 +56,13 @@ pub fn in_browser() -> bool {
 
 pub fn start() -> Start {
     if !in_browser() {
-        return Start { scenario: Scenario::default(), banner: None, embed: false, storage_problem: None };
+        return Start { scenario: Scenario::default(), banner: None, embed: false, storage_problem: None, kept: true };
     }
     let hash = hash();
     let fragment = parse_fragment(&hash);
     let saved = storage::load();
     let storage_problem = saved.as_ref().err().cloned();
+    let kept = fragment.scenario.is_none() && storage_problem.is_none();
     let (scenario, banner) = match (fragment.scenario, saved) {
         // The address bar's link carries hourly profiles short; the autosave of the same scenario
         // carries them whole, and wins when it is the same scenario.
@@ -74,5 +78,6 @@ pub fn start() -> Start {
         },
         (None, _) => (Scenario::default(), None),
     };
-    Start { scenario, banner, embed: fragment.embed, storage_problem }
+    let kept = kept && banner.is_none();
+    Start { scenario, banner, embed: fragment.embed, storage_problem, kept }
 }

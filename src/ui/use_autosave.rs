@@ -46,19 +46,22 @@ fn flush(pending: &RefCell<PendingSave>) -> Option<Option<String>> {
 
 /// Keeps the scenario in the address bar (its link) and in storage (its link with hourly
 /// profiles whole), unless `enabled` is false, and returns why storage cannot be used, if it
-/// cannot (`problem` at first).
+/// cannot (`problem` at first). With `kept`, the scenario the page opened with is already what a
+/// reload finds, and only changes are kept: encoding a year of hourly prices at start-up is a
+/// long task for nothing.
 ///
 /// Both are written once a burst of changes ends ([`SAVE_DELAY_MS`] after the last), not on
 /// every frame of a drag, and at once when the page is hidden or closed, which may never run
 /// the timer, so a reload never loses a change.
 #[hook]
-pub fn use_autosave(scenario: &Scenario, enabled: bool, problem: Option<String>) -> Option<String> {
+pub fn use_autosave(scenario: &Scenario, enabled: bool, problem: Option<String>, kept: bool) -> Option<String> {
     let problem = use_state(|| problem);
     let pending = use_mut_ref(PendingSave::default);
+    let opening = use_mut_ref(|| kept);
     {
         let (problem, pending) = (problem.clone(), pending.clone());
         use_effect_with(scenario.clone(), move |scenario| {
-            if enabled {
+            if enabled && !std::mem::replace(&mut *opening.borrow_mut(), false) {
                 let timer = {
                     let pending = pending.clone();
                     Timeout::new(SAVE_DELAY_MS, move || {

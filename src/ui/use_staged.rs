@@ -3,13 +3,13 @@
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
-/// Counts the stages of the first render: 0 on the first render, then one more in each task
-/// after it (a zero-delay timer, which runs after the browser has had its turn), up to `last`,
-/// then `usize::MAX` for good. No task builds more than one stage, so none blocks input long;
-/// once complete, the count never goes back (what the user adds later is built at once).
+/// Counts the stages of the first render: `first` on the first render, then one more in each
+/// task after it (a zero-delay timer, which runs after the browser has had its turn), up to
+/// `last`, then `usize::MAX` for good. No task builds more than one stage, so none blocks input
+/// long; once complete, the count never goes back (what the user adds later is built at once).
 #[hook]
-pub fn use_staged(last: usize) -> usize {
-    let stage = use_state(|| Some(0_usize));
+pub fn use_staged(first: usize, last: usize) -> usize {
+    let stage = use_state(|| Some(first));
     {
         let stage = stage.clone();
         use_effect_with(*stage, move |&current| {

@@ -1,14 +1,17 @@
-//! `use_takeover`: once the app has rendered, it takes the prerendered page's place.
+//! `use_takeover`: once the app has rendered what the prerendered page shows, it takes its place.
 
 use yew::prelude::*;
 
 use super::mount::{APP_ROOT_ID, PRERENDERED_ID};
 
-/// After the first render: removes the prerendered page and shows the app's root, both before
-/// the next paint, so the page never shows both nor neither.
+/// After the render in which `ready` is first true: removes the prerendered page and shows the
+/// app's root, both before the next paint, so the page never shows both nor neither.
 #[hook]
-pub fn use_takeover() {
-    use_effect_with((), |_| {
+pub fn use_takeover(ready: bool) {
+    use_effect_with(ready, |&ready| {
+        if !ready {
+            return;
+        }
         if let Some(d) = web_sys::window().and_then(|w| w.document()) {
             if let Some(prerendered) = d.get_element_by_id(PRERENDERED_ID) {
                 prerendered.remove();
