@@ -31,7 +31,7 @@ use super::use_title::use_title;
 use crate::chart::ChartKind;
 use crate::model::codec::fragment_of;
 use crate::model::region::SEED_IDS;
-use crate::model::{Action, Report};
+use crate::model::Report;
 
 /// Up to this many regions the sliders start expanded; beyond, each region starts as one row.
 const EXPANDED_UP_TO: usize = 8;
@@ -97,12 +97,6 @@ fn storage_notice(problem: Option<String>) -> Html {
     })
 }
 
-/// A callback that dispatches the action `make` builds from its value.
-fn to_action<T: 'static>(dispatch: &UseReducerDispatcher<AppState>, make: fn(T) -> Action) -> Callback<T> {
-    let dispatch = dispatch.clone();
-    Callback::from(move |value: T| dispatch.dispatch(make(value).into()))
-}
-
 #[component]
 pub fn App() -> Html {
     let opening = use_memo((), |_| start());
@@ -126,17 +120,6 @@ pub fn App() -> Html {
     let storage_problem = use_autosave(&state.scenario, !opening.embed, opening.storage_problem.clone(), opening.kept);
     use_pasted_link(dispatch.clone());
     let latest = use_latest(state.clone());
-    // The price import's callbacks made once, so that it re-renders only when the regions do.
-    let price_callbacks = use_memo((), {
-        let dispatch = dispatch.clone();
-        move |_| {
-            (
-                to_action(&dispatch, |(id, rows)| Action::SetPriceProfile(id, rows)),
-                to_action(&dispatch, Action::ClearPriceProfile),
-                to_action(&dispatch, |id| Action::SetPriceDurationRegion(Some(id))),
-            )
-        }
-    });
     use_rest();
     use_takeover(built >= SHOWN);
 
@@ -179,8 +162,7 @@ pub fn App() -> Html {
                     }) }
                     if built > LAST {
                         <SiteImport names={region_names.clone()} state={latest.clone()} dispatch={dispatch.clone()} />
-                        <PriceImport regions={region_names.to_vec()} on_confirm={price_callbacks.0.clone()}
-                            on_clear={price_callbacks.1.clone()} on_region={price_callbacks.2.clone()} />
+                        <PriceImport regions={region_names.to_vec()} dispatch={dispatch.clone()} />
                         <SharePanel state={latest} link={link.clone()} dispatch={dispatch.clone()} />
                     }
                 </section>

@@ -5,8 +5,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::price_import_preview::PriceImportPreview;
+use super::state::AppState;
 use super::use_price_import::use_price_import;
 use crate::model::prices_csv::PriceRows;
+use crate::model::Action;
 
 const HINT: &str = "CSV columns: usd_per_kwh (USD/kWh) or usd_per_mwh (USD/MWh, divided by 1,000), one row per \
     interval, at least 24; optional timestamp (ISO 8601, e.g. 2024-07-01T14:00-05:00) for a curve per month. \
@@ -16,19 +18,27 @@ const HINT: &str = "CSV columns: usd_per_kwh (USD/kWh) or usd_per_mwh (USD/MWh, 
 pub struct PriceImportProps {
     /// Each region's id and name, in page order.
     pub regions: Vec<(Rc<str>, Rc<str>)>,
-    /// Gives the chosen region's id and the rows (month 1–12 when timestamped, USD/kWh).
-    pub on_confirm: Callback<(String, PriceRows)>,
-    /// Returns the chosen region (its id) to a flat price.
-    pub on_clear: Callback<String>,
-    /// Hears each region picked in the select, for views that follow it.
-    #[prop_or_default]
-    pub on_region: Callback<String>,
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// A callback that dispatches the action `make` builds from its value.
+fn to_action<T: 'static>(dispatch: &UseReducerDispatcher<AppState>, make: fn(T) -> Action) -> Callback<T> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |value: T| dispatch.dispatch(make(value).into()))
 }
 
 #[component]
 pub fn PriceImport(props: &PriceImportProps) -> Html {
     let ids: Vec<Rc<str>> = props.regions.iter().map(|(id, _)| id.clone()).collect();
-    let s = use_price_import(ids, props.on_confirm.clone(), props.on_clear.clone(), props.on_region.clone());
+    let d = &props.dispatch;
+    // The confirmed rows (month 1–12 when timestamped, USD/kWh) become the region's profile; the
+    // region picked is the one the price-duration chart follows.
+    let s = use_price_import(
+        ids,
+        to_action(d, |(id, rows): (String, PriceRows)| Action::SetPriceProfile(id, rows)),
+        to_action(d, Action::ClearPriceProfile),
+        to_action(d, |id| Action::SetPriceDurationRegion(Some(id))),
+    );
     let region_name = props.regions.iter().find(|(id, _)| Some(id) == s.region.as_ref()).map(|(_, name)| name.clone());
     html! {
         <section class="price-import" aria-labelledby="price-import-title">
