@@ -23,13 +23,14 @@ pub struct ChartFigureProps {
 /// Prerendered, the chart is the same drawing as an SVG image until the app replaces the page:
 /// an image, not inline SVG, so that its hundreds of shapes are no elements for the page to
 /// parse, style and lay out. The wasm build never prerenders, so it carries no SVG for this.
+/// Named for Element Timing, through which the bench reads when the first chart was painted.
 #[cfg(not(target_arch = "wasm32"))]
 fn prerendered_svg(kind: ChartKind, report: &Report) -> Html {
     let (width, height) = kind.size(report);
     // In a `data:` URL, `%` and `#` must be escaped; line breaks would be dropped anyway.
     let svg = crate::chart::render_svg(kind, report).replace('%', "%25").replace('#', "%23").replace('\n', " ");
     html! {
-        <img class="prerendered-chart" data-chart-image={kind.name()} src={format!("data:image/svg+xml,{svg}")}
+        <img class="prerendered-chart" data-chart-image={kind.name()} elementtiming={kind.name()} src={format!("data:image/svg+xml,{svg}")}
             alt={kind.caption()} width={width.to_string()} height={height.to_string()} />
     }
 }
