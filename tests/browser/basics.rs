@@ -228,6 +228,9 @@ fn a_chart_out_of_sight_is_drawn_when_it_comes_into_view() {
         &format!("document.querySelector('figure[data-chart={chart}]').getBoundingClientRect().top > 1200"),
         "the chart to be far below the viewport",
     );
+    // Far out of sight from the start, it is first drawn once the page rests (a blank canvas
+    // hashes to 0).
+    crate::support::poll("the chart's first drawing, at rest", || page.canvas(chart).0 != 0);
     let before = page.canvas(chart);
     let table = page.table();
     page.slide("fleet-mw", 120.0);
