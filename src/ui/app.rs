@@ -43,10 +43,17 @@ const EXPANDED_UP_TO: usize = 8;
 const SHOWN: usize = 3;
 const LAST: usize = SHOWN + 2;
 
+/// The charts a wide screen shows first, built in the first render's second stage.
+const FIRST_CHARTS: usize = 4;
+
 /// The charts built by the first render's stage `built`: none with the summary and table, then
-/// those a wide screen shows first, then all.
+/// the first ones, then all.
 fn charts_built(built: usize) -> usize {
-    [0, 4].get(built).copied().unwrap_or(ChartKind::ALL.len())
+    match built {
+        0 => 0,
+        1 => FIRST_CHARTS,
+        _ => ChartKind::ALL.len(),
+    }
 }
 
 fn results(report: &Rc<Report>, downloads: bool, built: usize) -> Html {

@@ -62,7 +62,7 @@ pub fn start() -> Start {
     let fragment = parse_fragment(&hash);
     let saved = storage::load();
     let storage_problem = saved.as_ref().err().cloned();
-    let kept = fragment.scenario.is_none() && storage_problem.is_none();
+    let linked = fragment.scenario.is_some();
     let (scenario, banner) = match (fragment.scenario, saved) {
         // The address bar's link carries hourly profiles short; the autosave of the same scenario
         // carries them whole, and wins when it is the same scenario.
@@ -78,6 +78,6 @@ pub fn start() -> Start {
         },
         (None, _) => (Scenario::default(), None),
     };
-    let kept = kept && banner.is_none();
+    let kept = !linked && storage_problem.is_none() && banner.is_none();
     Start { scenario, banner, embed: fragment.embed, storage_problem, kept }
 }
