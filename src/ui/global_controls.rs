@@ -70,7 +70,14 @@ pub fn GlobalControls(props: &GlobalControlsProps) -> Html {
                     <option value="market" selected={market}>{"Market: BTC price, difficulty and block reward"}</option>
                 </select>
             </div>
-            { for GlobalField::in_group(if market { Group::Market } else { Group::DirectHashprice }).map(s) }
+            // Both modes' sliders stay on the page, the other mode's hidden: switching then
+            // builds nothing, and each keyed list has an element of its own to reconcile in.
+            <div class="mode-inputs" id="direct-inputs" hidden={market}>
+                { for GlobalField::in_group(Group::DirectHashprice).map(s) }
+            </div>
+            <div class="mode-inputs" id="market-inputs" hidden={!market}>
+                { for GlobalField::in_group(Group::Market).map(s) }
+            </div>
             // Subsidy and fees also drive the projection (the halving halves the subsidy), so
             // they are shown in both modes.
             { for GlobalField::in_group(Group::Reward).map(s) }

@@ -54,6 +54,15 @@ fn wait_redrawn(page: &Page, charts: &[&str], before: Vec<(i64, i64)>) {
     page.browser.exec("window.scrollTo(0, 0);", json!([]));
 }
 
+/// A script true when the control `shown` is displayed and the control `hidden` is in the page
+/// but not displayed.
+fn shown_only(shown: &str, hidden: &str) -> String {
+    format!(
+        "document.getElementById('{shown}').offsetParent !== null && \
+         document.getElementById('{hidden}') !== null && document.getElementById('{hidden}').offsetParent === null"
+    )
+}
+
 #[test]
 fn market_mode_derives_the_hashprice_and_switching_back_keeps_the_slider() {
     let page = Page::open();
@@ -69,6 +78,8 @@ fn market_mode_derives_the_hashprice_and_switching_back_keeps_the_slider() {
     scenario.apply(&Action::SetHashpriceMode(HashpriceMode::Market)).unwrap();
     page.wait_table_change(&before, "market mode");
     wait_projection_matches(&page, &scenario);
+    // Only the mode in use shows its sliders; the other's are hidden, not removed.
+    page.browser.wait_until(&shown_only("btc-price", "hashprice"), "the market's sliders alone");
     let table = page.table();
     page.slide("btc-price", 120_000.0);
     scenario.apply(&Action::SetGlobal(GlobalField::BtcPrice, 120_000.0)).unwrap();
@@ -94,6 +105,7 @@ fn market_mode_derives_the_hashprice_and_switching_back_keeps_the_slider() {
     page.choose("hashprice-mode", "direct");
     scenario.apply(&Action::SetHashpriceMode(HashpriceMode::Direct)).unwrap();
     page.browser.wait_until("document.getElementById('hashprice-value').value === '39.83'", "the slider's value");
+    page.browser.wait_until(&shown_only("hashprice", "btc-price"), "the hashprice slider alone");
     wait_projection_matches(&page, &scenario);
     page.assert_no_console_errors();
 }
