@@ -1,6 +1,12 @@
 //! `use_title`: the document's title names the best region.
 
+use gloo_timers::callback::Timeout;
 use yew::prelude::*;
+
+/// How long the title waits after the best region last changed: nobody reads a tab's title
+/// during a burst of input, and setting it is a slow browser call (a few tenths of a
+/// millisecond, paid by every jump that changes the best region).
+const TITLE_DELAY_MS: u32 = 150;
 
 fn set_title(best: &Option<String>) {
     let title = match best {
@@ -12,8 +18,14 @@ fn set_title(best: &Option<String>) {
     }
 }
 
-/// Sets the title whenever the best region changes, through the DOM's text API like every name.
+/// Sets the title, through the DOM's text API like every name, once the best region has held
+/// for [`TITLE_DELAY_MS`].
 #[hook]
 pub fn use_title(best: Option<String>) {
-    use_effect_with(best, set_title);
+    let timer = use_mut_ref(|| None::<Timeout>);
+    use_effect_with(best, move |best| {
+        let best = best.clone();
+        // Replacing the timer drops (cancels) the previous one.
+        *timer.borrow_mut() = Some(Timeout::new(TITLE_DELAY_MS, move || set_title(&best)));
+    });
 }
