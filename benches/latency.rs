@@ -400,7 +400,12 @@ fn main() {
             (default_url.as_str(), None, "texas")
         };
         let fragment = scenario_url.split_once('#').map_or("", |(_, f)| f);
-        if std::env::args().any(|a| a == "--jumps") {
+        if let Ok(path) = std::env::var("PLAN_JSON") {
+            // A plan of one's own: `[["control-id", value], …]`, values as in the plans above.
+            let plan: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(path).expect("the plan is read"))
+                .expect("the plan is a JSON array");
+            compare(&url, &others, fragment, None, plan, WINDOW_TALL);
+        } else if std::env::args().any(|a| a == "--jumps") {
             compare(&url, &others, fragment, None, plan_jumps(), WINDOW_TALL);
         } else if std::env::args().any(|a| a == "--presets") {
             compare(&url, &others, fragment, None, plan_presets(), WINDOW_TALL);

@@ -92,6 +92,9 @@ pub fn print_trace(url: &str, import: Option<&ScenarioFile>, plan: Vec<Value>, p
         .filter(|m| m["message"]["method"] == "Tracing.dataCollected")
         .map(|m| m["message"]["params"].clone())
         .collect();
+    if let Ok(path) = std::env::var("TRACE_JSON") {
+        std::fs::write(path, Value::Array(events.clone()).to_string()).expect("the trace is written");
+    }
     // Only what happened after the mark: the page load and the warm-up are left out.
     let start = events.iter().find(|e| e["name"] == "bench-start").and_then(|e| e["ts"].as_f64()).expect("the mark");
     // Per name and thread: the time summed over the events, and how many times it ran (a
