@@ -48,6 +48,7 @@ mod use_slider_input;
 mod use_staged;
 mod use_takeover;
 mod use_title;
+mod use_when_near;
 mod use_window_event;
 
 pub use app::App;

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::results_table::cell_in;
+use super::use_when_near::{use_when_near, Held};
 use crate::model::{MoveOption, OptionKind, Report};
 
 #[derive(Properties, PartialEq)]
@@ -12,23 +13,37 @@ pub struct StayOrMoveTableProps {
     pub report: Rc<Report>,
 }
 
+/// The table sits in a block of its own because `content-visibility` does not apply to a table:
+/// the block is what lets the browser skip it while it is out of sight (with 50 regions its 250
+/// figures cost about 4 ms per hashprice event when laid out and painted). Out of sight it is
+/// not rendered again either, until it comes near or the page rests (`use_when_near`).
 #[component]
 pub fn StayOrMoveTable(props: &StayOrMoveTableProps) -> Html {
-    let report = &props.report;
-    // The table sits in a block of its own because `content-visibility` does not apply to a
-    // table: the block is what lets the browser skip it while it is out of sight (with 50
-    // regions its 250 figures cost about 4 ms per hashprice event when laid out and painted).
+    let block = use_node_ref();
+    let report = use_when_near(&props.report, &block);
+    html! {
+        <div class="stay-or-move" ref={block}>
+            <StayOrMoveBody {report} />
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct StayOrMoveBodyProps {
+    report: Held<Report>,
+}
+
+#[component]
+fn StayOrMoveBody(props: &StayOrMoveBodyProps) -> Html {
+    let report = &props.report.0;
     let Some(origin) = report.origin.and_then(|i| report.rows.get(i)) else {
         return html! {
-            <div class="stay-or-move">
-                <p id="stay-or-move" class="note">
-                    {"Choose the region your fleet is in now (\u{201c}Fleet is now in\u{201d}) to compare staying with moving."}
-                </p>
-            </div>
+            <p id="stay-or-move" class="note">
+                {"Choose the region your fleet is in now (\u{201c}Fleet is now in\u{201d}) to compare staying with moving."}
+            </p>
         };
     };
     html! {
-        <div class="stay-or-move">
             <table id="stay-or-move" class="results">
                 <caption>{format!("Stay or move: the fleet in {} over 36 months, best NPV first; expected values, \
                     weighted by each site's chance of staying open", origin.name)}</caption>
@@ -64,7 +79,6 @@ pub fn StayOrMoveTable(props: &StayOrMoveTableProps) -> Html {
                     }) }
                 </tbody>
             </table>
-        </div>
     }
 }
 
