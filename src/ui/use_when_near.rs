@@ -35,10 +35,10 @@ struct Sight {
     asked: Cell<bool>,
 }
 
-/// `value` while the element of `node` is within [`NEAR_VIEWPORT_PX`] of the viewport, and the
-/// last value given while it was otherwise: the component renders the latest one again when it
-/// comes near, or in idle time once the page rests from input (so that a full-page capture and
-/// a reader who scrolls find it current). The first render takes `value`.
+/// `value` while the element of `node` is within [`NEAR_VIEWPORT_PX`] of the viewport, and
+/// otherwise the value it last took: the component takes the latest one when the element comes
+/// near, or in idle time once the page rests from input, so that a reader who scrolls and a
+/// full-page capture find it current. The first render takes `value`.
 #[hook]
 pub fn use_when_near<T: 'static>(value: &Rc<T>, node: &NodeRef) -> Held<T> {
     let held = use_mut_ref(|| Rc::clone(value));
