@@ -5,7 +5,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::results_table::cell_in;
-use super::use_when_near::{use_when_near, Held};
+use super::use_latest::Held;
+use super::use_when_near::use_when_near;
 use crate::model::{MoveOption, OptionKind, Report};
 
 #[derive(Properties, PartialEq)]

@@ -6,21 +6,25 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-/// A value as of the last render of the component that made it. Every render hands out the same
-/// cell, so props holding a `Latest` compare equal from one render to the next.
-pub struct Latest<T>(Rc<RefCell<Option<T>>>);
+/// A shared value compared by pointer: props holding it compare equal while it is the same one,
+/// however large it is or however it changes inside.
+pub struct Held<T>(pub Rc<T>);
 
-impl<T> Clone for Latest<T> {
+impl<T> Clone for Held<T> {
     fn clone(&self) -> Self {
-        Latest(self.0.clone())
+        Held(self.0.clone())
     }
 }
 
-impl<T> PartialEq for Latest<T> {
+impl<T> PartialEq for Held<T> {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
 }
+
+/// A value as of the last render of the component that made it. Every render hands out the same
+/// cell, so props holding a `Latest` compare equal from one render to the next.
+pub type Latest<T> = Held<RefCell<Option<T>>>;
 
 impl<T> Latest<T> {
     /// The value the last render gave; hold it only while reading it.
@@ -34,5 +38,5 @@ impl<T> Latest<T> {
 pub fn use_latest<T: 'static>(value: T) -> Latest<T> {
     let cell = use_mut_ref(|| None);
     *cell.borrow_mut() = Some(value);
-    Latest(cell)
+    Held(cell)
 }

@@ -8,22 +8,7 @@ use yew::prelude::*;
 
 use super::chart_painter::{watch, NEAR_VIEWPORT_PX};
 use super::paint_queue::when_at_rest;
-
-/// A shared value compared by pointer: props holding it compare equal while it is the same one,
-/// however large it is.
-pub struct Held<T>(pub Rc<T>);
-
-impl<T> Clone for Held<T> {
-    fn clone(&self) -> Self {
-        Held(self.0.clone())
-    }
-}
-
-impl<T> PartialEq for Held<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
+use super::use_latest::Held;
 
 /// Where the view stands: near the screen, and whether the next render is to take the latest
 /// value (the page has rested, or the view came near, since the value went stale).
