@@ -8,6 +8,7 @@ mod chart_figure;
 mod chart_painter;
 mod download;
 mod global_controls;
+mod hardware_select;
 mod import_preview;
 mod live_summary;
 mod mount;

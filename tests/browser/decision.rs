@@ -54,12 +54,16 @@ fn wait_redrawn(page: &Page, charts: &[&str], before: Vec<(i64, i64)>) {
     page.browser.exec("window.scrollTo(0, 0);", json!([]));
 }
 
-/// A script true when the control `shown` is displayed and the control `hidden` is in the page
-/// but not displayed.
+/// A script true when the control `shown` is visible and the control `hidden` is in the page,
+/// under a `hidden` group, and not visible (the groups share a cell, the other one invisible).
 fn shown_only(shown: &str, hidden: &str) -> String {
+    let visible = |id: &str| format!("document.getElementById('{id}').checkVisibility({{visibilityProperty: true}})");
     format!(
-        "document.getElementById('{shown}').offsetParent !== null && \
-         document.getElementById('{hidden}') !== null && document.getElementById('{hidden}').offsetParent === null"
+        "{} && document.getElementById('{shown}').closest('[hidden]') === null && \
+         document.getElementById('{hidden}') !== null && !{} && \
+         document.getElementById('{hidden}').closest('[hidden]') !== null",
+        visible(shown),
+        visible(hidden)
     )
 }
 

@@ -92,3 +92,55 @@ fn page_keys_jump_the_slider_a_tenth_of_its_range() {
     });
     page.assert_no_console_errors();
 }
+
+/// Each (id, value) in turn, as a pick (`change`) for a select or a move (`input`) for a slider,
+/// and after each a macrotask (the app has rendered): where the blocks below the changed ones
+/// stand, as `[id, value, tops]`.
+const STEPS_AND_TOPS: &str = "const [steps, blocks] = arguments;
+    const done = arguments[arguments.length - 1];
+    const tops = () => blocks.map(css => document.querySelector(css).getBoundingClientRect().top);
+    (async () => {
+        const out = [['start', '', tops()]];
+        for (const [id, value] of steps) {
+            const el = document.getElementById(id);
+            el.value = String(value);
+            el.dispatchEvent(new Event(el.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true }));
+            await new Promise(resolve => setTimeout(resolve, 0));
+            out.push([id, String(value), tops()]);
+        }
+        done(out);
+    })();";
+
+#[test]
+fn presets_mode_switches_and_jumps_move_nothing_below_what_they_change() {
+    // A block that moves is painted again: an input that changed the height of the hashprice
+    // modes, the machine's source, the summary or a table row moved every block below it.
+    let page = Page::open();
+    page.browser.set_window_size(1400, 1000);
+    let blocks = ["fieldset.projection", "#results", "figure[data-chart]", "#results tfoot"];
+    let steps = json!([
+        ["hashprice-mode", "market"],
+        ["hardware", "s21"],
+        ["hashprice-mode", "direct"],
+        ["hardware", "s21-pro"],
+        ["hardware", "s21-xp"],
+        ["hardware", "m60s"],
+        ["hardware", "s19-xp"],
+        ["efficiency", 49.5],
+        ["hashprice", 145],
+        ["fleet-mw", 1940],
+        ["hashprice", 5],
+        ["price-texas", 0.19],
+        ["fleet-mw", 50],
+        ["hashprice", 80],
+    ]);
+    let out = page.browser.exec_async_with(STEPS_AND_TOPS, json!([steps, blocks]));
+    let rows = out.as_array().expect("the steps' tops");
+    let start = &rows[0][2];
+    for row in rows {
+        assert_eq!(&row[2], start, "after {} = {}, the blocks {blocks:?} moved", row[0], row[1]);
+    }
+    // The steps did reach the page: the last machine is custom (the efficiency moved).
+    assert_eq!(page.browser.exec("return document.getElementById('hardware').value;", json!([])), json!("custom"));
+    page.assert_no_console_errors();
+}
