@@ -142,7 +142,7 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
             </thead>
             <tbody>
                 { for rows.into_iter().map(|row| html! {
-                    <ResultRow key={row.id.to_string()} row={row.clone()} />
+                    <ResultRow key={row.id.to_string()} row={Rc::new(row.clone())} />
                 }) }
             </tbody>
             <tfoot>

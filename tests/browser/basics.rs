@@ -269,46 +269,6 @@ fn the_stay_or_move_table_is_skipped_out_of_sight_during_input_and_laid_out_at_r
 }
 
 #[test]
-fn the_stay_or_move_table_out_of_sight_shows_the_last_input_when_it_comes_near() {
-    let page = Page::open();
-    let b = &page.browser;
-    b.exec("window.scrollTo(0, 0);", json!([]));
-    // Far out of sight, the table is not rendered again with each input...
-    let npv = "#stay-or-move tr[data-option=\"kazakhstan\"] td[data-metric=npv_usd]";
-    let mut s = Scenario::default();
-    let first = b.exec(&format!("return document.querySelector('{npv}').dataset.value;"), json!([]));
-    for hashprice in [45.0, 50.0, 55.0] {
-        page.slide("hashprice", hashprice);
-        s.apply(&Action::SetGlobal(GlobalField::Hashprice, hashprice)).unwrap();
-    }
-    let now = b.exec(
-        &format!("return [document.querySelector('{npv}').dataset.value, document.documentElement.classList.contains('resting')];"),
-        json!([]),
-    );
-    // (Unless the page has rested meanwhile, as a stalled machine may.)
-    if now[1] == json!(false) {
-        assert_eq!(now[0], first, "the table far out of sight was rendered again during input");
-    }
-    let want = report(&s).stay_or_move.into_iter().find(|o| &*o.id == "kazakhstan").unwrap().npv_usd;
-    // ...and shows the last input's figures once it comes near, before the page rests.
-    b.exec("document.getElementById('stay-or-move').scrollIntoView();", json!([]));
-    b.wait_until(
-        &format!(
-            "document.querySelector('{npv}').dataset.value === '{want}' && \
-             !document.documentElement.classList.contains('resting')"
-        ),
-        "the table's figures, caught up on coming near",
-    );
-    // Out of sight again, it catches up with the next input once the page rests.
-    b.exec("window.scrollTo(0, 0);", json!([]));
-    page.slide("hashprice", 35.0);
-    s.apply(&Action::SetGlobal(GlobalField::Hashprice, 35.0)).unwrap();
-    let want = report(&s).stay_or_move.into_iter().find(|o| &*o.id == "kazakhstan").unwrap().npv_usd;
-    b.wait_until(&format!("document.querySelector('{npv}').dataset.value === '{want}'"), "the figures at rest");
-    page.assert_no_console_errors();
-}
-
-#[test]
 fn a_price_change_redraws_the_profit_chart_as_a_fresh_page_draws_it() {
     // Within the same axes the page paints only the profit chart's plot area again, leaving
     // its axes and labels as they were: the result must be the very pixels of a whole drawing.

@@ -8,6 +8,7 @@ mod autosave;
 mod basics;
 mod capture;
 mod decision;
+mod deferred;
 mod economics;
 mod first_paint;
 mod flexible;
