@@ -38,10 +38,11 @@ const EXPANDED_UP_TO: usize = 8;
 
 /// The first render's stages (see `use_staged`): the results in three (the summary and table,
 /// the first charts, the others), then the fleet's inputs, when the app has what the
-/// prerendered page shows and takes its place; then half the regions, all of them, and last
-/// the import and share panels.
+/// prerendered page shows and takes its place; then half the regions, all of them (their
+/// costs folded, not built), each region's cost sliders in a stage of its own, and last the
+/// import and share panels.
 const SHOWN: usize = 3;
-const LAST: usize = SHOWN + 2;
+const REGIONS_DONE: usize = SHOWN + 2;
 
 /// The charts a wide screen shows first, built in the first render's second stage.
 const FIRST_CHARTS: usize = 4;
@@ -114,12 +115,13 @@ pub fn App() -> Html {
     // The first render is built over several tasks (see SHOWN), so that no task blocks input
     // long. Natively, for the prerendered page, it is rendered at once up to what the app shows
     // when it takes that page's place, so that the two have the same layout.
-    let built = use_staged(if in_browser() { 0 } else { SHOWN }, LAST);
+    let built = use_staged(if in_browser() { 0 } else { SHOWN }, REGIONS_DONE + regions.len());
     let regions_built = match built.saturating_sub(SHOWN) {
         0 => 0,
         1 => regions.len().div_ceil(2),
         _ => regions.len(),
     };
+    let costs_built = built.saturating_sub(REGIONS_DONE);
     use_title(report.best_row().map(|r| r.name.to_string()));
     // The scenario encoded once per change, for the autosave, the address bar and the share panel.
     let link = use_debounced_link(&state.scenario);
@@ -165,9 +167,9 @@ pub fn App() -> Html {
                     { for regions.iter().enumerate().take(regions_built).map(|(index, region)| html! {
                         <RegionControls key={region.id.to_string()} index={index} count={regions.len()}
                             region={region.clone()} error={region_error(&region.id)}
-                            expanded={expanded} dispatch={dispatch.clone()} />
+                            expanded={expanded} costs={index < costs_built} dispatch={dispatch.clone()} />
                     }) }
-                    if built > LAST {
+                    if built == usize::MAX {
                         <SiteImport names={region_names.clone()} state={latest.clone()} dispatch={dispatch.clone()} />
                         <PriceImport regions={region_names.to_vec()} dispatch={dispatch.clone()} />
                         <SharePanel state={latest} link={link.clone()} dispatch={dispatch.clone()} />

@@ -23,6 +23,9 @@ pub struct RegionControlsProps {
     pub error: Option<AttrValue>,
     /// Whether the sliders start expanded; with many regions they start collapsed.
     pub expanded: bool,
+    /// Whether the cost sliders are built yet: the first render builds them a region per task.
+    #[prop_or(true)]
+    pub costs: bool,
 }
 
 /// The site's own values in one line, each with its unit ("0.04 USD/kWh · 100 MW · 85 %").
@@ -80,7 +83,9 @@ pub fn RegionControls(props: &RegionControlsProps) -> Html {
                 // Closed, the cost sliders take no layout while other sliders move.
                 <details class="costs" id={format!("costs-{id}")}>
                     <summary>{"Site costs, policy and relocation"}</summary>
-                    { for RegionField::in_group(Group::Costs).map(slider) }
+                    if props.costs {
+                        { for RegionField::in_group(Group::Costs).map(slider) }
+                    }
                 </details>
             </div>
         </fieldset>
