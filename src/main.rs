@@ -1,6 +1,7 @@
-//! The app's entry point: mounts the Yew app (yew's renderer installs its panic hook).
+//! The app's entry point: starts the Yew app (yew's renderer installs its panic hook).
 
 fn main() {
-    // In a task of its own: the wasm's instantiation and the first render are two shorter tasks.
-    gloo_timers::callback::Timeout::new(0, || sitecost::ui::mount().expect("a document to mount the app in")).forget();
+    // In tasks of their own (see `start`): the wasm's instantiation and the app's first steps are
+    // shorter tasks apart.
+    sitecost::ui::start();
 }

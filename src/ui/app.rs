@@ -8,6 +8,7 @@ use super::banner::Banner;
 use super::chart_figure::ChartFigure;
 use super::global_controls::GlobalControls;
 use super::live_summary::LiveSummary;
+use super::mount::Opening;
 use super::price_import::PriceImport;
 use super::projection_controls::ProjectionControls;
 use super::region_controls::RegionControls;
@@ -16,13 +17,13 @@ use super::results_table::ResultsTable;
 use super::share_panel::{page_address, SharePanel};
 use super::site_import::SiteImport;
 use super::sources::Sources;
-use super::startup::{in_browser, start};
-use super::state::{AppState, HALVING_DATE};
+use super::startup::in_browser;
+use super::state::HALVING_DATE;
 use super::stay_or_move_table::StayOrMoveTable;
 use super::summary::Summary;
 use super::use_autosave::use_autosave;
 use super::use_debounced_link::use_debounced_link;
-use super::use_latest::use_latest;
+use super::use_latest::{use_latest, Held};
 use super::use_pasted_link::use_pasted_link;
 use super::use_rest::use_rest;
 use super::use_staged::use_staged;
@@ -30,18 +31,19 @@ use super::use_takeover::use_takeover;
 use super::use_title::use_title;
 use crate::chart::ChartKind;
 use crate::model::codec::fragment_of;
-use crate::model::region::SEED_IDS;
+use crate::model::region::{Region, SEED_IDS};
 use crate::model::Report;
 
 /// Up to this many regions the sliders start expanded; beyond, each region starts as one row.
 const EXPANDED_UP_TO: usize = 8;
 
 /// The first render's stages (see `use_staged`): the results in three (the summary and table,
-/// the first charts, the others), then the fleet's inputs, when the app has what the
-/// prerendered page shows and takes its place; then half the regions, all of them (their
-/// costs folded, not built), each region's cost sliders in a stage of its own, and last the
-/// import and share panels.
-const SHOWN: usize = 3;
+/// the first charts, the others), the footnote of sources, then the fleet's inputs, when the app
+/// has what the prerendered page shows and takes its place; then half the regions, all of them
+/// (their costs folded, not built), each region's cost sliders in a stage of its own, and last
+/// the import and share panels.
+const SOURCES: usize = 3;
+const SHOWN: usize = SOURCES + 1;
 const REGIONS_DONE: usize = SHOWN + 2;
 
 /// The charts a wide screen shows first, built in the first render's second stage.
@@ -105,10 +107,30 @@ fn storage_notice(problem: Option<String>) -> Html {
     })
 }
 
+/// The footnote of sources, from its stage of the first render on.
+fn footer(regions: &[Region], built: usize) -> Html {
+    if built < SOURCES {
+        return Html::default();
+    }
+    html! {
+        <footer>
+            <Sources regions={regions.iter().map(|r| r.citation()).collect::<Vec<_>>()} />
+        </footer>
+    }
+}
+
+/// What the app opens with when it was worked out before (in the browser, `mount::start`);
+/// without it (prerendering), the app works it out itself.
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    #[prop_or_default]
+    pub opening: Option<Held<Opening>>,
+}
+
 #[component]
-pub fn App() -> Html {
-    let opening = use_memo((), |_| start());
-    let state = use_reducer(|| AppState::new(opening.scenario.clone(), opening.banner.clone()));
+pub fn App(props: &AppProps) -> Html {
+    let opening = use_memo((), |_| Opening::take_start(props.opening.as_ref()));
+    let state = use_reducer(|| Opening::take_state(props.opening.as_ref(), &opening));
     let dispatch = state.dispatcher();
     let report = state.report.clone();
     let regions = &state.scenario.regions;
@@ -179,9 +201,7 @@ pub fn App() -> Html {
                     { results(&report, true, built) }
                 </section>
             </main>
-            <footer>
-                <Sources regions={regions.iter().map(|r| r.citation()).collect::<Vec<_>>()} />
-            </footer>
+            { footer(regions, built) }
         </>
     }
 }

@@ -55,4 +55,4 @@ mod use_window_event;
 pub use app::App;
 pub use page_header::PageHeader;
 
-pub use mount::{mount, PRERENDERED_ID};
+pub use mount::{start, PRERENDERED_ID};
