@@ -44,7 +44,7 @@ pub fn start() {
     later(|| {
         let start = super::startup::start();
         later(move || {
-            let state = AppState::new(start.scenario.clone(), start.banner.clone());
+            let state = Opening::take_state(None, &start);
             let opening = Opening { start: RefCell::new(Some(start)), state: RefCell::new(Some(state)) };
             later(move || mount(opening).expect("a document to mount the app in"));
         });
