@@ -37,34 +37,36 @@ use crate::model::Report;
 /// Up to this many regions the sliders start expanded; beyond, each region starts as one row.
 const EXPANDED_UP_TO: usize = 8;
 
-/// The first render's stages (see `use_staged`): the results in three (the summary and table,
-/// the first charts, the others), the footnote of sources, then the fleet's inputs, when the app
-/// has what the prerendered page shows and takes its place; then half the regions, all of them
-/// (their costs folded, not built), each region's cost sliders in a stage of its own, and last
-/// the import and share panels.
-const SOURCES: usize = 3;
-const SHOWN: usize = SOURCES + 1;
-const REGIONS_DONE: usize = SHOWN + 2;
+/// The first render's stages (see `use_staged`). Before the takeover the app's root is not laid
+/// out, so a stage there costs its script alone, and they are small: the summary, the table, the
+/// charts two by two, the fleet's inputs in two. At SHOWN the app has what the prerendered page
+/// shows above its footnote and takes its place; then come the footnote of sources, half the
+/// regions, all of them (their costs folded, not built), each region's cost sliders in a stage
+/// of its own, and last the import and share panels.
+const SUMMARY: usize = 1;
+const TABLE: usize = SUMMARY + 1;
+const CHARTS_PER_STAGE: usize = 2;
+const GLOBALS: usize = TABLE + ChartKind::ALL.len().div_ceil(CHARTS_PER_STAGE) + 1;
+const SHOWN: usize = GLOBALS + 1;
+const SOURCES: usize = SHOWN + 1;
+const REGIONS_DONE: usize = SOURCES + 2;
 
-/// The charts a wide screen shows first, built in the first render's second stage.
-const FIRST_CHARTS: usize = 4;
-
-/// The charts built by the first render's stage `built`: none with the summary and table, then
-/// the first ones, then all.
+/// The charts built by the first render's stage `built`: two more in each stage after the table's.
 fn charts_built(built: usize) -> usize {
-    match built {
-        0 => 0,
-        1 => FIRST_CHARTS,
-        _ => ChartKind::ALL.len(),
-    }
+    (built.saturating_sub(TABLE) * CHARTS_PER_STAGE).min(ChartKind::ALL.len())
 }
 
 fn results(report: &Rc<Report>, downloads: bool, built: usize) -> Html {
+    if built < SUMMARY {
+        return Html::default();
+    }
     let charts = charts_built(built);
     html! {
         <>
             <Summary report={report.clone()} />
-            <ResultsTable report={report.clone()} />
+            if built >= TABLE {
+                <ResultsTable report={report.clone()} />
+            }
             { for ChartKind::ALL.into_iter().take(charts).map(|kind| html! {
                 <>
                     <ChartFigure key={kind.name()} kind={kind} report={report.clone()} downloads={downloads} />
@@ -107,13 +109,14 @@ fn storage_notice(problem: Option<String>) -> Html {
     })
 }
 
-/// The footnote of sources, from its stage of the first render on.
-fn footer(regions: &[Region], built: usize) -> Html {
+/// The footnote of sources, from its stage of the first render on; with many regions, skipped
+/// while out of sight (style.css).
+fn footer(regions: &[Region], built: usize, many: bool) -> Html {
     if built < SOURCES {
         return Html::default();
     }
     html! {
-        <footer>
+        <footer class={classes!(many.then_some("many-regions"))}>
             <Sources regions={regions.iter().map(|r| r.citation()).collect::<Vec<_>>()} />
         </footer>
     }
@@ -135,10 +138,10 @@ pub fn App(props: &AppProps) -> Html {
     let report = state.report.clone();
     let regions = &state.scenario.regions;
     // The first render is built over several tasks (see SHOWN), so that no task blocks input
-    // long. Natively, for the prerendered page, it is rendered at once up to what the app shows
-    // when it takes that page's place, so that the two have the same layout.
-    let built = use_staged(if in_browser() { 0 } else { SHOWN }, REGIONS_DONE + regions.len());
-    let regions_built = match built.saturating_sub(SHOWN) {
+    // long. Natively, for the prerendered page, it is rendered at once up to the footnote: what
+    // the app shows when it takes that page's place, so that the two have the same layout.
+    let built = use_staged(if in_browser() { 0 } else { SOURCES }, REGIONS_DONE + regions.len(), SHOWN);
+    let regions_built = match built.saturating_sub(SOURCES) {
         0 => 0,
         1 => regions.len().div_ceil(2),
         _ => regions.len(),
@@ -176,10 +179,12 @@ pub fn App(props: &AppProps) -> Html {
             <main class="layout">
                 // With many regions, those out of sight are skipped while inputs come (style.css).
                 <section class={classes!("inputs", (!expanded).then_some("many-regions"))} aria-label="Inputs">
-                    if built >= SHOWN {
+                    if built >= GLOBALS {
                         <LiveSummary report={report.clone()} />
                         <GlobalControls globals={state.scenario.globals.clone()}
                             derived_usd_per_ph_day={report.hashprice_derived_usd_per_ph_day} dispatch={dispatch.clone()} />
+                    }
+                    if built >= SHOWN {
                         <ProjectionControls globals={state.scenario.globals.clone()} regions={region_names.clone()}
                             error={month_error} dispatch={dispatch.clone()} />
                         <RegionToolbar count={regions.len()} missing_seeds={missing_seeds}
@@ -201,7 +206,7 @@ pub fn App(props: &AppProps) -> Html {
                     { results(&report, true, built) }
                 </section>
             </main>
-            { footer(regions, built) }
+            { footer(regions, built, !expanded) }
         </>
     }
 }
