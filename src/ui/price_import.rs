@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::price_import_preview::PriceImportPreview;
 use super::state::AppState;
+use super::use_import_text::{held_note, shown};
 use super::use_price_import::use_price_import;
 use crate::model::prices_csv::PriceRows;
 use crate::model::Action;
@@ -54,8 +55,9 @@ pub fn PriceImport(props: &PriceImportProps) -> Html {
             <input type="file" id="import-prices" accept=".csv,text/csv,text/plain" onchange={s.on_file} />
             if let Some(e) = s.file_error { <p class="error" role="alert">{e}</p> }
             <label for="import-prices-text">{"or paste CSV"}</label>
-            <textarea id="import-prices-text" rows="4" value={s.text.clone()} oninput={s.on_paste}
+            <textarea id="import-prices-text" rows="4" value={shown(&s.text)} oninput={s.on_paste}
                 placeholder="timestamp,usd_per_mwh" />
+            { held_note(&s.text) }
             if !s.text.trim().is_empty() { <PriceImportPreview preview={s.preview.clone()} /> }
             <p class="buttons">
                 <button type="button" id="import-prices-confirm" disabled={!s.can_confirm} onclick={s.on_confirm}>

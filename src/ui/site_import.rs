@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::download::on_click_download;
 use super::import_preview::ImportPreview;
 use super::state::AppState;
-use super::use_import_text::{use_import_text, ImportText};
+use super::use_import_text::{held_note, shown, use_import_text, ImportText};
 use super::use_latest::Latest;
 use crate::model::sites::{export, optional_columns, preview, required_columns};
 use crate::model::Action;
@@ -61,8 +61,9 @@ pub fn SiteImport(props: &SiteImportProps) -> Html {
             <input type="file" id="import-sites" accept=".csv,text/csv" onchange={on_file} />
             if let Some(e) = &file_error { <p class="error" role="alert">{e.clone()}</p> }
             <label for="import-sites-text">{"or paste CSV"}</label>
-            <textarea id="import-sites-text" rows="4" value={(*text).clone()} oninput={on_paste}
+            <textarea id="import-sites-text" rows="4" value={shown(&text)} oninput={on_paste}
                 placeholder={placeholder} />
+            { held_note(&text) }
             if !text.trim().is_empty() {
                 <ImportPreview preview={preview.clone()} on_confirm={on_confirm} on_cancel={on_cancel} />
             }

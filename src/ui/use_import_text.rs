@@ -4,6 +4,39 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::use_file_text::{use_file_text, FileText};
+use crate::format::grouped;
+
+/// Above this many lines, the paste area holds the text without showing it: a browser lays out
+/// every line of a text area, and a year of hourly prices (8 760 lines) took a quarter of a second.
+const SHOWN_UP_TO_LINES: usize = 200;
+
+/// Whether `text` is too long to show in the paste area (see [`SHOWN_UP_TO_LINES`]).
+fn held(text: &str) -> bool {
+    text.lines().nth(SHOWN_UP_TO_LINES).is_some()
+}
+
+/// What the paste area shows of `text`: all of it, or nothing when it is held.
+pub fn shown(text: &str) -> String {
+    if held(text) {
+        String::new()
+    } else {
+        text.to_string()
+    }
+}
+
+/// Under the paste area, when the text is held: how many lines, and that the preview reads them.
+pub fn held_note(text: &str) -> Html {
+    if !held(text) {
+        return Html::default();
+    }
+    let lines = grouped(text.lines().count() as f64, 0);
+    html! {
+        <p class="hint held">
+            {format!("{lines} lines read; not shown here, so that the page stays quick. The preview below \
+                checks them; paste or choose a file again to replace them.")}
+        </p>
+    }
+}
 
 /// The text an import panel previews, and the handlers of its file input and paste area.
 pub struct ImportText {
@@ -33,7 +66,15 @@ pub fn use_import_text() -> ImportText {
     };
     let on_paste = {
         let text = text.clone();
-        Callback::from(move |e: InputEvent| text.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+        Callback::from(move |e: InputEvent| {
+            let area = e.target_unchecked_into::<HtmlTextAreaElement>();
+            let pasted = area.value();
+            // Emptied within the event, before the browser lays the lines out for the next frame.
+            if held(&pasted) {
+                area.set_value("");
+            }
+            text.set(pasted);
+        })
     };
     ImportText { text, file_error: (*file_error).clone(), on_file, on_paste }
 }

@@ -61,3 +61,43 @@ fn an_imported_hourly_profile_changes_the_figures_and_survives_the_link() {
     assert_eq!(page.metric("wyoming", "mined_hours_pct"), 100.0, "flat 6 ¢ is below 6.88 ¢: every hour");
     page.assert_no_console_errors();
 }
+
+#[test]
+fn a_pasted_year_is_read_in_full_but_not_laid_out_in_the_paste_area() {
+    let page = Page::open();
+    // 8 760 hours for Wyoming: a year, too long to lay out in a text area at typing speed.
+    let mut csv = String::from("timestamp,usd_per_mwh\n");
+    for h in 0..8760 {
+        csv.push_str(&format!("{},{}\n", hour_stamp(h), 20 + h % 80));
+    }
+    page.choose("prices-region", "wyoming");
+    page.paste("#import-prices-text", &csv);
+    page.browser.wait_until("!document.getElementById('import-prices-confirm').disabled", "a clean preview");
+    assert_eq!(page.text("#import-prices-preview [data-stat=count]"), "8,760");
+    assert_eq!(
+        page.browser.exec("return document.getElementById('import-prices-text').value;", serde_json::json!([])),
+        "",
+        "the area is emptied rather than laid out"
+    );
+    assert!(page.text(".price-import .held").starts_with("8,761 lines read"), "{}", page.text(".price-import .held"));
+    // A short paste is shown again, and the note goes.
+    page.paste("#import-prices-text", "timestamp,usd_per_mwh\n2025-07-01T00:00Z,20\n");
+    page.browser.wait_until("document.querySelector('.price-import .held') === null", "the note gone");
+    assert_eq!(
+        page.browser.exec("return document.getElementById('import-prices-text').value;", serde_json::json!([])),
+        "timestamp,usd_per_mwh\n2025-07-01T00:00Z,20\n"
+    );
+    page.assert_no_console_errors();
+}
+
+/// The ISO 8601 hour `h` hours after the start of 2025 (a year that is not a leap year).
+fn hour_stamp(h: usize) -> String {
+    const DAYS: [usize; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let (mut day, hour) = (h / 24, h % 24);
+    let mut month = 0;
+    while day >= DAYS[month] {
+        day -= DAYS[month];
+        month += 1;
+    }
+    format!("2025-{:02}-{:02}T{hour:02}:00Z", month + 1, day + 1)
+}
