@@ -38,6 +38,7 @@ pub struct PriceProblem {
 pub struct PricePreview {
     /// The valid rows, in file order.
     pub rows: PriceRows,
+    /// Every problem: the file's own (too few valid rows) first, then each line's in file order.
     pub problems: Vec<PriceProblem>,
     /// How many valid rows (intervals) there are.
     pub count: usize,
@@ -127,10 +128,16 @@ pub fn preview(text: &str) -> PricePreview {
     }
     if rows.len() < MIN_ROWS {
         let n = rows.len();
-        problems.push(PriceProblem {
-            line: None,
-            text: format!("{n} valid price row{}: a profile needs at least {MIN_ROWS}", if n == 1 { "" } else { "s" }),
-        });
+        problems.insert(
+            0,
+            PriceProblem {
+                line: None,
+                text: format!(
+                    "{n} valid price row{}: a profile needs at least {MIN_ROWS}",
+                    if n == 1 { "" } else { "s" }
+                ),
+            },
+        );
     }
     let count = rows.len();
     let (mut sum, mut min, mut max, mut high) = (0.0, f64::INFINITY, f64::NEG_INFINITY, 0usize);

@@ -7,6 +7,10 @@ use yew::prelude::*;
 use crate::format::grouped;
 use crate::model::prices_csv::PricePreview;
 
+/// The problems listed: enough to mend a file by, few enough to lay out at once (a year of bad
+/// rows has 8 760, whose list took most of a second).
+const LISTED_PROBLEMS: usize = 100;
+
 #[derive(Properties, PartialEq)]
 pub struct PriceImportPreviewProps {
     pub preview: Rc<PricePreview>,
@@ -37,12 +41,17 @@ pub fn PriceImportPreview(props: &PriceImportPreviewProps) -> Html {
                 </dl>
             }
             if n > 0 {
-                <p class="error">{format!("{n} problem{}: fix the file before using it.", if n == 1 { "" } else { "s" })}</p>
+                <p class="error">
+                    {format!("{} problem{}: fix the file before using it.", grouped(n as f64, 0), if n == 1 { "" } else { "s" })}
+                </p>
                 <ul class="problems" tabindex="0" aria-label="Problems">
-                    { for p.problems.iter().map(|problem| match problem.line {
+                    { for p.problems.iter().take(LISTED_PROBLEMS).map(|problem| match problem.line {
                         Some(line) => html! { <li data-line={line.to_string()}>{format!("line {line}: {}", problem.text)}</li> },
                         None => html! { <li>{problem.text.clone()}</li> },
                     }) }
+                    if n > LISTED_PROBLEMS {
+                        <li class="more">{format!("and {} more, not listed", grouped((n - LISTED_PROBLEMS) as f64, 0))}</li>
+                    }
                 </ul>
             }
         </div>

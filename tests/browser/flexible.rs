@@ -63,7 +63,7 @@ fn an_imported_hourly_profile_changes_the_figures_and_survives_the_link() {
 }
 
 #[test]
-fn a_pasted_year_is_read_in_full_but_not_laid_out_in_the_paste_area() {
+fn a_pasted_year_is_read_in_full_but_neither_it_nor_its_problems_laid_out_at_once() {
     let page = Page::open();
     // 8 760 hours for Wyoming: a year, too long to lay out in a text area at typing speed.
     let mut csv = String::from("timestamp,usd_per_mwh\n");
@@ -71,6 +71,17 @@ fn a_pasted_year_is_read_in_full_but_not_laid_out_in_the_paste_area() {
         csv.push_str(&format!("{},{}\n", hour_stamp(h), 20 + h % 80));
     }
     page.choose("prices-region", "wyoming");
+    // A year of bad rows: every one counted, the file's problem and the first 99 lines listed.
+    page.paste("#import-prices-text", &csv.replace(",", ",x").replacen(",xusd", ",usd", 1));
+    page.browser.wait_until("document.querySelector('#import-prices-preview .more') !== null", "the problems");
+    assert!(page.text("#import-prices-preview .error").starts_with("8,761 problems"));
+    assert!(page.text("#import-prices-preview li:first-child").starts_with("0 valid price rows"));
+    let listed = page.browser.exec(
+        "return [...document.querySelectorAll('#import-prices-preview li[data-line]')].map(li => li.dataset.line);",
+        serde_json::json!([]),
+    );
+    assert_eq!(listed, serde_json::json!((2..101).map(|l: u32| l.to_string()).collect::<Vec<_>>()));
+    assert_eq!(page.text("#import-prices-preview .more"), "and 8,661 more, not listed");
     page.paste("#import-prices-text", &csv);
     page.browser.wait_until("!document.getElementById('import-prices-confirm').disabled", "a clean preview");
     assert_eq!(page.text("#import-prices-preview [data-stat=count]"), "8,760");

@@ -177,6 +177,16 @@ fn fewer_than_24_valid_rows_is_one_problem_for_the_file() {
     assert!(close(p.mean, 0.04));
     let one = preview(&csv("usd_per_kwh", &["0.04"]));
     assert_eq!(one.problems, [problem(None, "1 valid price row: a profile needs at least 24")]);
+    // With bad rows too, the file's problem comes first: a long list is shown only in part.
+    let bad = preview(&csv("usd_per_kwh", &["x", "0.04", "y"]));
+    assert_eq!(
+        bad.problems,
+        [
+            problem(None, "1 valid price row: a profile needs at least 24"),
+            problem(Some(2), "usd_per_kwh \u{201c}x\u{201d} is not a number"),
+            problem(Some(4), "usd_per_kwh \u{201c}y\u{201d} is not a number"),
+        ]
+    );
     let none = preview("usd_per_kwh\n");
     assert_eq!(none.problems, [problem(None, "0 valid price rows: a profile needs at least 24")]);
     assert_eq!((none.count, none.mean, none.min, none.max, none.share_above_0_10), (0, 0.0, 0.0, 0.0, 0.0));
