@@ -306,7 +306,8 @@ fn the_embed_snippet_renders_charts_and_table_in_an_iframe_at_320_px() {
     let inside = "document.querySelector('iframe').contentDocument";
     page.browser.wait_until(
         &format!(
-            "{inside} && {inside}.querySelectorAll('figure[data-chart] canvas').length === {} && {inside}.querySelector('#results tr[data-region=total]')",
+            "{inside} && {inside}.querySelectorAll('figure[data-chart] canvas').length === {} \
+             && {inside}.querySelector('#results tr[data-region=total]') && !{inside}.getElementById('prerendered')",
             ALL_CHARTS.len()
         ),
         "the embed to render in the iframe",
