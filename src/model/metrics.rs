@@ -74,7 +74,8 @@ pub const METRICS: [Metric; 13] = [
     Metric {
         name: "allocated_mw",
         csv: "allocated_mw",
-        header: "Allocated (MW)",
+        // A soft hyphen: on a phone the column is narrower than the word.
+        header: "Allo\u{ad}cated (MW)",
         decimals: 1,
         value: |r| Some(r.allocated_mw),
         missing: "never",

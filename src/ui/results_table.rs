@@ -27,13 +27,20 @@ const OPTIONAL: [&str; 10] = [
     "off_months",
 ];
 
-/// Columns that middle widths (and print) hide too, so that the projection's columns fit.
+/// Columns shown only where all fourteen fit (and not in print), so that the projection's fit.
 const SECONDARY: [&str; 5] =
     ["break_even_usd_per_kwh", "hashrate_ph_s", "survival_36m_pct", "off_months", "effective_usd_per_kwh"];
 
+/// The projection's columns, which middle widths hide so that the snapshot's fit.
+const PROJECTION: [&str; 3] = ["payback_months", "net_36m_usd", "npv_usd"];
+
+/// The classes by which a metric's column is hidden where the results column is too narrow
+/// for it (style.css).
 fn optional(metric: &str) -> Option<&'static str> {
     if SECONDARY.contains(&metric) {
         Some("optional secondary")
+    } else if PROJECTION.contains(&metric) {
+        Some("optional projection")
     } else {
         OPTIONAL.contains(&metric).then_some("optional")
     }
@@ -122,38 +129,49 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
         }
     };
     html! {
-        <table id="results">
-            <caption>
-                {"Results per region for the current inputs (press a column header to sort). "}
-                // Which costs each column counts: margin and profit are the snapshot; the
-                // projection's columns carry the rest.
-                <span class="hint">{"All-in: margin, profit and break-evens count revenue after the pool fee, power and \
-                    levy at each site\u{2019}s uptime (seasonal downtime included) and opex every day; a site \
-                    whose revenue is below its power and levy switches off and still pays its opex. Payback, \
-                    36-month net and NPV are for a new MW (build-out and machines), after tax on profit less \
-                    depreciation, with the machines\u{2019} residual value at month 36, and expected values \
-                    weighted by the chance the site stays open."}</span>
-            </caption>
-            <thead>
-                <tr>
-                    { header("Region", SortKey::Name, None, "name") }
-                    { for METRICS.iter().enumerate().map(|(i, m)| header(m.header, SortKey::Metric(i), Some("num"), m.name)) }
-                </tr>
-            </thead>
-            <tbody>
-                { for rows.into_iter().map(|row| html! {
-                    <ResultRow key={row.id.to_string()} row={Rc::new(row.clone())} />
-                }) }
-            </tbody>
-            <tfoot>
-                <tr data-region="total">
-                    <th scope="row">{"Total"}</th>
-                    { for METRICS.iter().map(|m| match m.total {
-                        Some(total) => cell(m, Some(total(t))),
-                        None => html! { <td class={classes!(optional(m.name))}></td> },
+        // Where its figures are wider than the column even so, the table scrolls on its own.
+        <div class="table-scroll">
+            <table id="results">
+                { caption() }
+                <thead>
+                    <tr>
+                        { header("Region", SortKey::Name, None, "name") }
+                        { for METRICS.iter().enumerate().map(|(i, m)| {
+                            header(m.header, SortKey::Metric(i), Some("num"), m.name)
+                        }) }
+                    </tr>
+                </thead>
+                <tbody>
+                    { for rows.into_iter().map(|row| html! {
+                        <ResultRow key={row.id.to_string()} row={Rc::new(row.clone())} />
                     }) }
-                </tr>
-            </tfoot>
-        </table>
+                </tbody>
+                <tfoot>
+                    <tr data-region="total">
+                        <th scope="row">{"Total"}</th>
+                        { for METRICS.iter().map(|m| match m.total {
+                            Some(total) => cell(m, Some(total(t))),
+                            None => html! { <td class={classes!(optional(m.name))}></td> },
+                        }) }
+                    </tr>
+                </tfoot>
+            </table>
+        </div>
+    }
+}
+
+/// The table's title, and which costs each column counts: margin and profit are the snapshot;
+/// the projection's columns carry the rest.
+fn caption() -> Html {
+    html! {
+        <caption>
+            {"Results per region for the current inputs (press a column header to sort). "}
+            <span class="hint">{"All-in: margin, profit and break-evens count revenue after the \
+                pool fee, power and levy at each site\u{2019}s uptime (seasonal downtime included) and \
+                opex every day; a site whose revenue is below its power and levy switches off and still \
+                pays its opex. Payback, 36-month net and NPV are for a new MW (build-out and machines), \
+                after tax on profit less depreciation, with the machines\u{2019} residual value at month \
+                36, and expected values weighted by the chance the site stays open."}</span>
+        </caption>
     }
 }

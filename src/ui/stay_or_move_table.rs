@@ -34,6 +34,10 @@ struct StayOrMoveBodyProps {
     report: Held<Report>,
 }
 
+/// The classes of the columns that narrow screens hide, and of those that middle widths hide too.
+const OPTIONAL: Option<&str> = Some("optional");
+const SECONDARY: Option<&str> = Some("optional secondary");
+
 #[component]
 fn StayOrMoveBody(props: &StayOrMoveBodyProps) -> Html {
     let report = &props.report.0;
@@ -45,41 +49,46 @@ fn StayOrMoveBody(props: &StayOrMoveBodyProps) -> Html {
         };
     };
     html! {
-        <table id="stay-or-move" class="results">
-            <caption>{format!("Stay or move: the fleet in {} over 36 months, best NPV first; expected values, \
-                weighted by each site's chance of staying open", origin.name)}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">{"Option"}</th>
-                    <th scope="col" class="num optional">{"MW (moved, or staying)"}</th>
-                    <th scope="col" class="num optional">{"Upfront (USD)"}</th>
-                    <th scope="col" class="num optional">{"36-month net (USD)"}</th>
-                    <th scope="col" class="num">{"NPV (USD)"}</th>
-                    <th scope="col" class="num optional">{"Against staying (USD)"}</th>
-                    <th scope="col" class="num">{"Beats staying from month"}</th>
-                    <th scope="col" class="num optional">{"Months switched off"}</th>
-                </tr>
-            </thead>
-            <tbody>
-                // Unkeyed: when the ranking changes, rows are rewritten in place rather than
-                // moved, and a moved row costs the browser its style and layout again.
-                { for report.stay_or_move.iter().map(|o| html! {
-                    <tr data-option={o.id.to_string()}
-                        class={classes!((o.kind == OptionKind::Stay).then_some("stay"), (o.kind == OptionKind::Plan).then_some("plan"))}>
-                        <th scope="row">{option_label(o)}</th>
-                        // Narrow screens keep the option, its NPV and the month it pulls ahead.
-                        { cell_in("mw", Some(o.mw), 1, "never", Some("optional")) }
-                        { cell_in("upfront_usd", Some(o.upfront_usd), 0, "never", Some("optional")) }
-                        { cell_in("net_36m_usd", Some(o.net_36m_usd), 0, "never", Some("optional")) }
-                        { cell_in("npv_usd", Some(o.npv_usd), 0, "never", None) }
-                        { cell_in("vs_stay_usd", Some(o.vs_stay_usd), 0, "never", Some("optional")) }
-                        if o.kind == OptionKind::Stay || o.placements.len() < 2 { <td class="num">{"\u{2014}"}</td> }
-                        else { { cell_in("break_even_month", o.break_even_month.map(f64::from), 0, "never", None) } }
-                        { cell_in("off_months", Some(o.off_months.len() as f64), 0, "never", Some("optional")) }
+        <div class="table-scroll">
+            <table id="stay-or-move" class="results">
+                <caption>{format!("Stay or move: the fleet in {} over 36 months, best NPV first; expected values, \
+                    weighted by each site's chance of staying open", origin.name)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{"Option"}</th>
+                        <th scope="col" class="num optional secondary">{"MW (moved, or staying)"}</th>
+                        <th scope="col" class="num optional secondary">{"Upfront (USD)"}</th>
+                        <th scope="col" class="num optional">{"36-month net (USD)"}</th>
+                        <th scope="col" class="num">{"NPV (USD)"}</th>
+                        <th scope="col" class="num optional">{"Against staying (USD)"}</th>
+                        <th scope="col" class="num">{"Beats staying from month"}</th>
+                        <th scope="col" class="num optional secondary">{"Months switched off"}</th>
                     </tr>
-                }) }
-            </tbody>
-        </table>
+                </thead>
+                <tbody>
+                    // Unkeyed: when the ranking changes, rows are rewritten in place rather than
+                    // moved, and a moved row costs the browser its style and layout again.
+                    { for report.stay_or_move.iter().map(|o| html! {
+                        <tr data-option={o.id.to_string()} class={classes!(
+                            (o.kind == OptionKind::Stay).then_some("stay"),
+                            (o.kind == OptionKind::Plan).then_some("plan"),
+                        )}>
+                            <th scope="row">{option_label(o)}</th>
+                            // Middle widths drop the MW, the upfront cost and the months off; narrow
+                            // ones keep the option, its NPV and the month it pulls ahead.
+                            { cell_in("mw", Some(o.mw), 1, "never", SECONDARY) }
+                            { cell_in("upfront_usd", Some(o.upfront_usd), 0, "never", SECONDARY) }
+                            { cell_in("net_36m_usd", Some(o.net_36m_usd), 0, "never", OPTIONAL) }
+                            { cell_in("npv_usd", Some(o.npv_usd), 0, "never", None) }
+                            { cell_in("vs_stay_usd", Some(o.vs_stay_usd), 0, "never", OPTIONAL) }
+                            if o.kind == OptionKind::Stay || o.placements.len() < 2 { <td class="num">{"\u{2014}"}</td> }
+                            else { { cell_in("break_even_month", o.break_even_month.map(f64::from), 0, "never", None) } }
+                            { cell_in("off_months", Some(o.off_months.len() as f64), 0, "never", SECONDARY) }
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
     }
 }
 

@@ -1,5 +1,5 @@
 //! On a phone (390 × 844, mobile emulation): a slider's effect stays in sight while it moves, and
-//! the page never scrolls sideways, down to 320 px.
+//! the page never scrolls sideways, down to 320 px, and the tables cut no figure off at any width.
 
 use serde_json::json;
 use sitecost::format::grouped;
@@ -62,4 +62,42 @@ fn on_a_phone_the_live_summary_shows_each_sliders_effect_as_it_moves() {
     // On a wide screen the results sit beside the inputs, and the strip is not shown.
     emulate(&page, 1366, 768);
     assert!(!in_view(&page, "#live-summary"));
+}
+
+/// The cells of the two tables whose text is wider than the cell (cut off, or over the next),
+/// and the tables wider than their column, each as `selector-or-metric:px`.
+const CUT_OFF: &str = "
+    const cut = [];
+    for (const cell of document.querySelectorAll('#results th, #results td, #stay-or-move th, #stay-or-move td')) {
+        if (cell.offsetParent !== null && cell.scrollWidth > cell.clientWidth + 1) {
+            cut.push((cell.dataset.metric || cell.textContent.trim().slice(0, 20)) + ':' + (cell.scrollWidth - cell.clientWidth));
+        }
+    }
+    for (const table of document.querySelectorAll('table#results, table#stay-or-move')) {
+        const over = table.getBoundingClientRect().width - table.parentElement.clientWidth;
+        if (over > 1) cut.push('#' + table.id + ':' + over);
+    }
+    return cut;";
+
+#[test]
+fn at_every_width_no_figure_of_the_tables_is_cut_off_or_over_its_neighbour() {
+    let page = Page::open();
+    // At rest, the stay-or-move table is laid out even out of sight.
+    page.browser.wait_until("document.documentElement.classList.contains('resting')", "the page at rest");
+    for width in [320, 390, 480, 600, 768, 900, 1024, 1366, 1600, 1920] {
+        emulate(&page, width, 900);
+        let cut = page.browser.exec(CUT_OFF, json!([]));
+        assert_eq!(cut, json!([]), "at {width} px");
+        assert!(!scrolls_sideways(&page), "the page scrolls sideways at {width} px");
+    }
+    // Larger figures (a fleet of 1 940 MW) keep within their columns too.
+    page.slide("fleet-mw", 1940.0);
+    page.browser.wait_until("document.documentElement.classList.contains('resting')", "the page at rest again");
+    let mut big = Scenario::default();
+    big.apply(&Action::SetGlobal(GlobalField::FleetMw, 1940.0)).unwrap();
+    assert_eq!(page.metric("total", "profit_usd_per_day"), report(&big).totals.profit_usd_per_day);
+    for width in [390, 768, 1366] {
+        emulate(&page, width, 900);
+        assert_eq!(page.browser.exec(CUT_OFF, json!([])), json!([]), "at {width} px with 1 940 MW");
+    }
 }
