@@ -102,7 +102,7 @@ fn profile_note(profile: &PriceProfile) -> String {
     format!(
         "Hourly prices: {} intervals, {curves}. The power price sets their mean and keeps their shape; \
          the site mines an hour when its price plus levy is below what a kWh of hashing earns. Source: {}",
-        profile.count(),
+        grouped(profile.count() as f64, 0),
         profile.source()
     )
 }
