@@ -121,7 +121,7 @@ impl ScenarioFile {
         browser.wait_until(
             &format!(
                 "(() => {{ const counts = [...document.querySelectorAll('p[id^=\"profile-\"]')]
-                     .map(p => Number((/Hourly prices: (\\d+) intervals/.exec(p.textContent) || [0, 0])[1]));
+                     .map(p => Number((/Hourly prices: ([\\d,]+) intervals/.exec(p.textContent) || [0, '0'])[1].replace(/,/g, '')));
                    return counts.length === {} && counts.reduce((a, b) => a + b, 0) === {}; }})()",
                 self.profiles, self.intervals
             ),
