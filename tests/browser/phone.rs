@@ -3,6 +3,7 @@
 
 use serde_json::json;
 use sitecost::format::grouped;
+use sitecost::model::codec::{encode_link, fragment_of};
 use sitecost::model::{report, Action, GlobalField, RegionField, Scenario};
 
 use crate::support::page::Page;
@@ -99,5 +100,21 @@ fn at_every_width_no_figure_of_the_tables_is_cut_off_or_over_its_neighbour() {
     for width in [390, 768, 1366] {
         emulate(&page, width, 900);
         assert_eq!(page.browser.exec(CUT_OFF, json!([])), json!([]), "at {width} px with 1 940 MW");
+    }
+    // Fifty regions: fifty rows, and the options to stay or move among them.
+    let mut fifty = Scenario::default();
+    while fifty.regions.len() < 50 {
+        fifty.apply(&Action::AddRegion).unwrap();
+    }
+    let server = page.server.as_ref().unwrap().url();
+    page.visit(&format!("{server}{}", fragment_of(&encode_link(&fifty), false)));
+    page.browser.wait_until(
+        "document.querySelectorAll('#results tbody tr').length === 50 \
+         && document.querySelectorAll('#stay-or-move tbody tr').length > 7",
+        "fifty rows and their options",
+    );
+    for width in [320, 768, 1366] {
+        emulate(&page, width, 900);
+        assert_eq!(page.browser.exec(CUT_OFF, json!([])), json!([]), "at {width} px with fifty regions");
     }
 }
