@@ -6,13 +6,11 @@ use serde_json::{json, Value};
 use sitecost::model::codec::to_json;
 use sitecost::model::{Action, Scenario};
 
+use super::support::month_and_day;
 use super::support::webdriver::Browser;
 
 /// Hours in the synthetic year (2025, not a leap year).
 pub const HOURS: usize = 8_760;
-
-/// Days in each month of 2025.
-const MONTH_DAYS: [usize; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /// Imports of the 8 760-row CSV timed, each on a fresh document; the figure is their median.
 pub const IMPORTS: usize = 5;
@@ -23,18 +21,6 @@ fn mix(a: u64, b: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE5_E4B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     z ^ (z >> 31)
-}
-
-/// The calendar month (1..=12) and day of month (1..) of a day of the year (0..365).
-fn month_and_day(day_of_year: usize) -> (u8, usize) {
-    let mut day = day_of_year;
-    for (i, &days) in MONTH_DAYS.iter().enumerate() {
-        if day < days {
-            return (i as u8 + 1, day + 1);
-        }
-        day -= days;
-    }
-    (12, 31)
 }
 
 /// A synthetic but wholesale-like year of hourly prices for region number `region`: (calendar

@@ -1,5 +1,6 @@
 //! Hourly prices in the page: Texas's ERCOT profile in the table, and a profile imported, confirmed, kept in the link and cleared.
 
+use crate::support::month_and_day;
 use crate::support::page::Page;
 use sitecost::model::{report, Action, Scenario};
 
@@ -68,7 +69,8 @@ fn a_pasted_year_is_read_in_full_but_neither_it_nor_its_problems_laid_out_at_onc
     // 8 760 hours for Wyoming: a year, too long to lay out in a text area at typing speed.
     let mut csv = String::from("timestamp,usd_per_mwh\n");
     for h in 0..8760 {
-        csv.push_str(&format!("{},{}\n", hour_stamp(h), 20 + h % 80));
+        let (month, day) = month_and_day(h / 24);
+        csv.push_str(&format!("2025-{month:02}-{day:02}T{:02}:00Z,{}\n", h % 24, 20 + h % 80));
     }
     page.choose("prices-region", "wyoming");
     // A year of bad rows: every one counted, the file's problem and the first 99 lines listed.
@@ -99,16 +101,4 @@ fn a_pasted_year_is_read_in_full_but_neither_it_nor_its_problems_laid_out_at_onc
         "timestamp,usd_per_mwh\n2025-07-01T00:00Z,20\n"
     );
     page.assert_no_console_errors();
-}
-
-/// The ISO 8601 hour `h` hours after the start of 2025 (a year that is not a leap year).
-fn hour_stamp(h: usize) -> String {
-    const DAYS: [usize; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    let (mut day, hour) = (h / 24, h % 24);
-    let mut month = 0;
-    while day >= DAYS[month] {
-        day -= DAYS[month];
-        month += 1;
-    }
-    format!("2025-{:02}-{:02}T{hour:02}:00Z", month + 1, day + 1)
 }

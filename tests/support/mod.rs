@@ -19,6 +19,21 @@ pub fn dist_dir() -> PathBuf {
     dir
 }
 
+/// Days in each month of 2025 (not a leap year), the year of the tests' and benches' hourly prices.
+const MONTH_DAYS: [usize; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/// The calendar month (1..=12) and day of month (1..) of a day of 2025 (0..365).
+pub fn month_and_day(day_of_year: usize) -> (u8, usize) {
+    let mut day = day_of_year;
+    for (i, &days) in MONTH_DAYS.iter().enumerate() {
+        if day < days {
+            return (i as u8 + 1, day + 1);
+        }
+        day -= days;
+    }
+    (12, 31)
+}
+
 /// Calls `done` every 20 ms until it is true, failing the test after 15 s with `what`.
 pub fn poll(what: &str, done: impl FnMut() -> bool) {
     poll_or(what, &String::new, done)
